@@ -1,0 +1,51 @@
+# Concord: `make run` opens the app, `make test` runs the whole suite headless.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+QT_SYSTEM_PKGS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
+X11_SYSTEM_PKGS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+TEST_SYSTEM_PKGS := $(QT_SYSTEM_PKGS) libreoffice-writer-nogui poppler-utils
+
+.PHONY: run test setup setup-dev system-qt system-test lint bench screenshots clean
+
+run: setup system-qt
+	$(BIN)/concord gui
+
+test: setup-dev system-test
+	$(BIN)/ruff check app ui tests bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEVSTAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(STAMP)
+setup-dev: $(DEVSTAMP)
+
+# System libraries: installed only when missing and when we are root (apt-get available).
+system-qt:
+	@sh packaging/ensure-system-packages.sh $(QT_SYSTEM_PKGS) $(X11_SYSTEM_PKGS)
+
+system-test:
+	@sh packaging/ensure-system-packages.sh $(TEST_SYSTEM_PKGS)
+
+lint: setup-dev
+	$(BIN)/ruff check app ui tests bench
+	$(BIN)/mypy app
+
+bench: setup
+	$(BIN)/python -m bench
+
+screenshots: setup-dev system-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/ui -k screenshot
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,32 @@
+"""Errors the core raises; the CLI prints them as one line, the GUI shows them in a dialog."""
+
+from __future__ import annotations
+
+
+class ConcordError(Exception):
+    """Base of every error a person should see as a message rather than a traceback."""
+
+
+class ImportRefused(ConcordError):
+    """A file could not be imported; the message names the file and the reason."""
+
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__(f"{file}: {reason}")
+        self.file = file
+        self.reason = reason
+
+
+class NotFound(ConcordError):
+    """A document, label or draft named by the user does not exist."""
+
+
+class BadReference(ConcordError):
+    """A REF such as `1:5(n)..5(v)` could not be understood."""
+
+
+class LibraryError(ConcordError):
+    """The library file cannot be opened or is damaged."""
+
+
+class ExportError(ConcordError):
+    """A file could not be written."""
