@@ -206,3 +206,32 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.error
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """A library listing row: a document's metadata without its text."""
+
+    id: int
+    title: str
+    situation: str
+    meeting_date: str
+    report_symbol: str
+    symbol: str
+    source_file: str
+    imported_at: str
+    segments: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A segment found by full-text search, with the spans of `text` that matched."""
+
+    document_id: int
+    document_title: str
+    situation: str
+    position: int
+    label: str
+    kind: str
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()

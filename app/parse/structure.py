@@ -46,9 +46,7 @@ FURNITURE_RE = re.compile(
 )
 OWN_SYMBOL_RE = re.compile(r"^(S/AC\.51/\d{4}/\d+)$")
 TERMINAL = (".", ";", ":", "!", "?", "…")
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 DATE_RE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
 REPORT_RE = re.compile(r"\b(S/\d{4}/\d{1,5})\b")
 SITUATION_RE = re.compile(

@@ -1,0 +1,132 @@
+"""The library's schema as numbered migrations; the version lives in `PRAGMA user_version`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _m1_documents(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            situation TEXT NOT NULL DEFAULT '',
+            meeting_date TEXT NOT NULL DEFAULT '',
+            report_symbol TEXT NOT NULL DEFAULT '',
+            symbol TEXT NOT NULL DEFAULT '',
+            source_file TEXT NOT NULL DEFAULT '',
+            content_hash TEXT NOT NULL UNIQUE,
+            imported_at TEXT NOT NULL,
+            warnings TEXT NOT NULL DEFAULT '[]',
+            refs TEXT NOT NULL DEFAULT '[]'
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE segments (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            section TEXT NOT NULL DEFAULT '',
+            addressee TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            UNIQUE (document_id, position)
+        )"""
+    )
+    db.execute("CREATE INDEX segments_label ON segments(document_id, label)")
+    # The same FTS5 table and triggers sqlite-utils' enable_fts() creates, written out here
+    # so that they are part of this migration's transaction (enable_fts commits on its own).
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE segments_fts USING fts5(
+            text, content='segments', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )"""
+    )
+    db.execute(
+        """CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
+            INSERT INTO segments_fts(rowid, text) VALUES (new.id, new.text);
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER segments_ad AFTER DELETE ON segments BEGIN
+            INSERT INTO segments_fts(segments_fts, rowid, text) VALUES('delete', old.id, old.text);
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER segments_au AFTER UPDATE ON segments BEGIN
+            INSERT INTO segments_fts(segments_fts, rowid, text) VALUES('delete', old.id, old.text);
+            INSERT INTO segments_fts(rowid, text) VALUES (new.id, new.text);
+        END"""
+    )
+
+
+def _m2_drafts(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            situation TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE draft_versions (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            saved_at TEXT NOT NULL,
+            segments TEXT NOT NULL,
+            UNIQUE (draft_id, number)
+        )"""
+    )
+    # The working copy: the unsaved head, rewritten on every autosave.
+    db.execute(
+        """
+        CREATE TABLE draft_heads (
+            draft_id INTEGER PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+            segments TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        )"""
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_documents, _m2_drafts]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database) -> list[int]:
+    """Bring the schema up to date, one transaction per migration; returns those applied."""
+    applied: list[int] = []
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        from app.errors import LibraryError
+
+        raise LibraryError(
+            f"library schema version {current} is newer than this program ({SCHEMA_VERSION}); update Concord"
+        )
+    for number in range(current + 1, SCHEMA_VERSION + 1):
+        conn = db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[number - 1](db)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(number)
+    return applied
