@@ -172,12 +172,8 @@ def build_document(raw_lines: list[RawLine], file: str) -> Document:
         m_sub = SUB_RE.match(label_text) if not rl.label else SUB_RE.match(rl.label + " ")
         body = text if rl.label else None
 
-        if m_para and num.accept_paragraph(int(m_para.group(1)), warnings) and (
-            prev_complete or rl.label or num.paragraph == 0 or True
-        ):
+        if m_para and num.accept_paragraph(int(m_para.group(1)), warnings):
             n = int(m_para.group(1))
-            if not (n == num.paragraph + 1 or num.paragraph < n <= num.paragraph + 3 or n == 1):
-                pass
             num.paragraph, num.letter, num.roman_ = n, 0, 0
             blocks.append(
                 _Block(Kind.PARAGRAPH, [body if body is not None else m_para.group(2)],
