@@ -113,6 +113,10 @@ def passage_of(doc: Document, start: str = "", end: str = "", ref: str = "") -> 
 
 def resolve_ref(lib: Library, ref: str) -> Passage:
     """`1`, `S/AC.51/2020/11`, `1:7`, `1:5(n)..5(v)`, `1:annex-3` -> a `Passage`."""
+    if ref.strip().startswith("draft:"):
+        from app.services.drafts import resolve_draft_ref
+
+        return resolve_draft_ref(lib, ref.strip())
     m = _REF_RE.match(ref.strip())
     if not m:
         raise BadReference(f"{ref!r} is not a reference (expected DOC, DOC:LABEL or DOC:LABEL..LABEL)")
