@@ -41,6 +41,11 @@ class Library:
             conn.execute("PRAGMA synchronous = FULL")
             self.db = sqlite_utils.Database(conn)
             migrate(self.db)
+            # The index's own terms, to expand prefix queries (see `_expand_prefixes`).
+            conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.segments_vocab"
+                " USING fts5vocab(main, segments_fts, row)"
+            )
         except sqlite3.DatabaseError as e:
             raise LibraryError(f"{self.path}: not a Concord library or damaged ({e})") from e
 
@@ -196,7 +201,7 @@ class Library:
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search; any text a person types is accepted (see `fts_query`)."""
-        match = fts_query(query)
+        match = self._expand_prefixes(fts_query(query))
         if not match:
             return []
         rows = self.db.execute(
@@ -212,6 +217,29 @@ class Library:
             text, spans = _unmark(marked)
             hits.append(SearchHit(doc_id, title, situation, pos, label, kind, text, spans))
         return hits
+
+
+    def _expand_prefixes(self, match: str) -> str:
+        """Make `reintegrat*` find "reintegration" although the index holds Porter stems.
+
+        The index stores "reintegr", which the prefix "reintegrat" does not start; so each
+        prefix term becomes an OR of the indexed terms that it starts or that start it.
+        """
+
+        def expand(m: re.Match[str]) -> str:
+            prefix = m.group(1).lower()
+            if " " in prefix or len(prefix) < 3:
+                return m.group(0)
+            rows = self.db.execute(
+                "SELECT term FROM temp.segments_vocab WHERE term >= ? AND term < ? LIMIT 500",
+                [prefix[:3], prefix[:3] + "\U0010ffff"],
+            ).fetchall()
+            terms = [t for (t,) in rows if t.startswith(prefix) or (prefix.startswith(t) and len(t) >= 4)]
+            if not terms:
+                return m.group(0)
+            return "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
+
+        return re.sub(r'"([^"]*)"\*', expand, match)
 
 
 _TERM_RE = re.compile(r'"([^"]*)"|(\S+)')
