@@ -14,7 +14,7 @@ run: setup system-qt
 	$(BIN)/concord gui
 
 test: setup-dev system-test
-	$(BIN)/ruff check app ui tests bench
+	$(BIN)/ruff check app ui tests $(wildcard bench)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 $(STAMP): pyproject.toml
@@ -38,7 +38,7 @@ system-test:
 	@sh packaging/ensure-system-packages.sh $(TEST_SYSTEM_PKGS)
 
 lint: setup-dev
-	$(BIN)/ruff check app ui tests bench
+	$(BIN)/ruff check app ui tests $(wildcard bench)
 	$(BIN)/mypy app
 
 bench: setup
