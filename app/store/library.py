@@ -80,7 +80,7 @@ class Library:
             return self.get_document(existing), False
         imported_at = now_iso()
         with self.transaction() as db:
-            db["documents"].insert(
+            db.table("documents").insert(
                 {
                     "title": doc.title,
                     "situation": doc.situation,
@@ -95,7 +95,7 @@ class Library:
                 }
             )
             doc_id = int(db.execute("SELECT last_insert_rowid()").fetchone()[0])
-            db["segments"].insert_all(
+            db.table("segments").insert_all(
                 (
                     {
                         "document_id": doc_id,
@@ -171,7 +171,7 @@ class Library:
             raise ValueError(f"cannot edit {', '.join(sorted(bad))}")
         self.get_document(doc_id)
         with self.transaction() as db:
-            db["documents"].update(doc_id, fields)
+            db.table("documents").update(doc_id, fields)
         return self.get_document(doc_id)
 
     def delete_document(self, doc_id: int) -> None:
