@@ -1,0 +1,73 @@
+"""Write a file all at once: a temporary file in the same folder, then a rename.
+
+A failure part-way never leaves half a document, and a document open in Word or
+LibreOffice (which leave an owner/lock file beside it) is refused rather than overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from app.errors import ExportError
+
+
+def lock_files(target: Path) -> list[Path]:
+    """The owner files Word and LibreOffice keep beside a document they have open.
+
+    Word writes `~$` plus the name, dropping the name's first one or two characters when it
+    is long ("~$port.docx" for "report.docx"); LibreOffice writes `.~lock.NAME#`.
+    """
+    name = target.name
+    candidates = {f"~${name}", f"~${name[1:]}", f"~${name[2:]}", f".~lock.{name}#"}
+    return sorted(target.parent / c for c in candidates if (target.parent / c).exists())
+
+
+def check_writable(target: Path) -> None:
+    """Raise `ExportError` saying why `target` cannot be written, if it cannot."""
+    folder = target.parent
+    if target.is_dir():
+        raise ExportError(f"{target}: is a folder, not a file")
+    if not folder.is_dir():
+        raise ExportError(f"{target}: the folder {folder} does not exist")
+    locks = lock_files(target)
+    if locks:
+        raise ExportError(
+            f"{target}: the file is open in a word processor ({locks[0].name} beside it); "
+            "close it there and export again"
+        )
+    if target.exists() and not os.access(target, os.W_OK):
+        raise ExportError(f"{target}: the file is read-only; choose another name")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(f"{target}: cannot write in the folder {folder} (permission denied)")
+
+
+def write_atomic(target: str | Path, write: Callable[[Path], None]) -> Path:
+    """Call `write(tmp)` on a temporary file beside `target`, then rename it to `target`."""
+    target = Path(target).expanduser().absolute()
+    check_writable(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=".~concord-", suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        with tmp.open("rb") as f:
+            os.fsync(f.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"{target}: could not be written ({e.strerror or e})") from e
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,243 @@
+"""The Word layout of published conclusions: styles defined once, page set-up, labels.
+
+Every paragraph written by the exports carries one of the named styles below and no direct
+paragraph formatting, so a drafter can restyle the whole file from Word's style pane. The
+geometry follows UN documents: Times New Roman 12, the paragraph number at the margin with
+the text hanging at 1.27 cm, a subparagraph's letter at 1.27 cm with its text at 2.54 cm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import BaseStyle
+from docx.text.paragraph import Paragraph
+
+from app.model import Kind, Segment
+
+FONT = "Times New Roman"
+INDENT = Cm(1.27)  # one UN indentation step
+
+# Paragraph style names, one per kind of segment (what a drafter sees in the style pane).
+TITLE = "Title"
+SUBTITLE = "Subtitle"
+HEADING = "Heading 1"
+PARAGRAPH = "Conclusions Paragraph"
+SUBPARAGRAPH = "Conclusions Subparagraph"
+SUBSUBPARAGRAPH = "Conclusions Subsubparagraph"
+ADDRESSEE = "Conclusions Addressee"
+TEXT = "Conclusions Text"
+TABLE_TEXT = "Comparison Table Text"
+# Character styles of the comparison report's highlights.
+DELETED = "Comparison Deleted"
+INSERTED = "Comparison Inserted"
+
+
+@dataclass(frozen=True, slots=True)
+class _ParaSpec:
+    name: str
+    left: int  # EMU
+    hanging: int  # EMU; the label sits at left - hanging, the text at left
+    bold: bool = False
+    italic: bool = False
+    size: int = 12
+    before: int = 0
+    after: int = 6
+    keep_next: bool = False
+    justify: bool = True
+
+
+_PARA_SPECS = (
+    _ParaSpec(TITLE, 0, 0, bold=True, size=14, after=18, keep_next=True, justify=False),
+    _ParaSpec(SUBTITLE, 0, 0, italic=True, after=12, keep_next=True, justify=False),
+    _ParaSpec(HEADING, INDENT, 0, bold=True, before=12, after=12, keep_next=True, justify=False),
+    _ParaSpec(PARAGRAPH, INDENT, INDENT),
+    _ParaSpec(SUBPARAGRAPH, 2 * INDENT, INDENT),
+    _ParaSpec(SUBSUBPARAGRAPH, 3 * INDENT, INDENT),
+    _ParaSpec(ADDRESSEE, INDENT, 0, italic=True, before=6, after=12, keep_next=True, justify=False),
+    _ParaSpec(TEXT, INDENT, 0),
+    _ParaSpec(TABLE_TEXT, 0, 0, size=10, after=0, justify=False),
+)
+
+
+def new_document(header: str = "") -> DocxDocument:
+    """An empty Word document holding the conclusions styles, page numbers and `header`."""
+    d = docx.Document()
+    _fonts_default(d)
+    for spec in _PARA_SPECS:
+        _define_paragraph_style(d, spec)
+    _define_character_style(d, DELETED, strike=True, fill="F4C7C3")
+    _define_character_style(d, INSERTED, underline=True, fill="C8E6C9")
+    section = d.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.59), Cm(27.94)  # US Letter, as at UN HQ
+    section.top_margin = section.bottom_margin = Cm(2.54)
+    section.left_margin = section.right_margin = Cm(2.3)
+    _page_numbers(section.footer.paragraphs[0])
+    if header:
+        hp = section.header.paragraphs[0]
+        hp.text = header
+        hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    # The template's one empty paragraph would come out as a blank first line.
+    body = d.element.body
+    for p in body.findall(qn("w:p")):
+        body.remove(p)
+    return d
+
+
+def text_width(d: DocxDocument) -> int:
+    s = d.sections[0]
+    return int(s.page_width - s.left_margin - s.right_margin)
+
+
+def style_for(segment: Segment) -> str:
+    """The paragraph style of a segment: 5 -> paragraph, 5(a) -> sub, 5(a)(ii) -> sub-sub."""
+    if segment.kind is Kind.TITLE:
+        return TITLE
+    if segment.kind is Kind.HEADING:
+        return HEADING
+    if segment.kind is Kind.ADDRESSEE:
+        return ADDRESSEE
+    depth = segment.label.count("(")
+    if segment.kind is Kind.SUBPARAGRAPH or depth:
+        return SUBSUBPARAGRAPH if depth >= 2 else SUBPARAGRAPH
+    if segment.kind is Kind.PARAGRAPH:
+        return PARAGRAPH
+    return TEXT
+
+
+def label_text(label: str) -> str:
+    """How a label is printed before its text: '5' -> '5.', '5(a)' -> '(a)', 'annex-3' -> '3.'."""
+    if not label:
+        return ""
+    i = label.rfind("(")
+    if i > 0:
+        return label[i:]
+    return label.removeprefix("annex-") + "."
+
+
+def add_paragraph(d: DocxDocument, style: str) -> Paragraph:
+    """A new empty body paragraph with `style` (runs are added by the caller)."""
+    return d.add_paragraph(style=style)
+
+
+def add_tab(run_element) -> None:
+    """Append a tab to a run element (`w:r`)."""
+    run_element.append(OxmlElement("w:tab"))
+
+
+def add_text(run_element, text: str, tag: str = "w:t") -> None:
+    """Append text to a run element as `w:t` (or `w:delText`), keeping spaces."""
+    t = OxmlElement(tag)
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    run_element.append(t)
+
+
+# --- style definitions --------------------------------------------------------------------
+
+
+def _fonts_default(d: DocxDocument) -> None:
+    """Times New Roman everywhere: document defaults and Normal, replacing theme fonts."""
+    styles = d.styles.element
+    rpr_default = styles.find(qn("w:docDefaults"))
+    if rpr_default is not None:
+        rpr = rpr_default.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is not None:
+            _set_fonts(rpr)
+    normal = d.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(12)
+    _set_fonts(normal.element.get_or_add_rPr())
+    pf = normal.paragraph_format
+    pf.space_after = Pt(0)
+    pf.line_spacing = 1.0
+    pf.widow_control = True
+
+
+def _set_fonts(rpr) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for key in list(fonts.attrib):
+        del fonts.attrib[key]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
+def _reset(style: BaseStyle) -> None:
+    """Drop the template's formatting of a built-in style (theme fonts, colours, borders)."""
+    el = style.element
+    for tag in ("w:pPr", "w:rPr"):
+        old = el.find(qn(tag))
+        if old is not None:
+            el.remove(old)
+
+
+def _define_paragraph_style(d: DocxDocument, spec: _ParaSpec) -> None:
+    try:
+        style = d.styles[spec.name]
+        _reset(style)
+    except KeyError:
+        style = d.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = d.styles["Normal"]
+    style.quick_style = True
+    if spec.name == HEADING:
+        style.element.get_or_add_pPr().append(_outline_level(0))
+    font = style.font
+    font.name = FONT
+    font.size = Pt(spec.size)
+    font.bold = spec.bold
+    font.italic = spec.italic
+    font.color.rgb = RGBColor(0, 0, 0)
+    pf = style.paragraph_format
+    pf.left_indent = spec.left
+    pf.first_line_indent = -spec.hanging if spec.hanging else 0
+    pf.space_before = Pt(spec.before)
+    pf.space_after = Pt(spec.after)
+    pf.keep_with_next = spec.keep_next
+    pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if spec.justify else WD_ALIGN_PARAGRAPH.LEFT
+    if spec.hanging:
+        pf.tab_stops.add_tab_stop(spec.left, WD_TAB_ALIGNMENT.LEFT)
+
+
+def _outline_level(level: int):
+    el = OxmlElement("w:outlineLvl")
+    el.set(qn("w:val"), str(level))
+    return el
+
+
+def _define_character_style(
+    d: DocxDocument, name: str, *, strike: bool = False, underline: bool = False, fill: str
+) -> None:
+    style = d.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    style.font.strike = strike
+    style.font.underline = underline
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    style.element.get_or_add_rPr().append(shd)
+
+
+def _page_numbers(p: Paragraph) -> None:
+    """'3/12' at the right of the footer, as on UN documents."""
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for instr, tail in (("PAGE", "/"), ("NUMPAGES", "")):
+        fld = OxmlElement("w:fldSimple")
+        fld.set(qn("w:instr"), f" {instr} ")
+        r = OxmlElement("w:r")
+        add_text(r, "1")
+        fld.append(r)
+        p._p.append(fld)
+        if tail:
+            p.add_run(tail)

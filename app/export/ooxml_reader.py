@@ -1,0 +1,156 @@
+"""Read a .docx's body text as it stands with all changes accepted, or all rejected.
+
+python-docx's `paragraph.text` drops the runs inside `w:ins` and `w:del`, so this reads the
+OOXML directly. It is how Concord checks its own redlines, and it tells a reviewer what a
+received redline says once its changes are accepted.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from app.errors import ExportError
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": W}
+VIEWS = ("accept", "reject", "markup")
+_INSERTED = {f"{{{W}}}ins", f"{{{W}}}moveTo"}
+_DELETED = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
+_REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo")
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One tracked change as written in the file."""
+
+    kind: str  # ins, del, moveFrom, moveTo
+    id: str
+    author: str
+    date: str
+    text: str  # "" for a paragraph-mark revision
+    paragraph_mark: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RunText:
+    """A stretch of text with the run formatting the bold redline mode uses."""
+
+    text: str
+    bold: bool
+    strike: bool
+
+
+def document_xml(path: str | Path) -> etree._Element:
+    """The parsed `word/document.xml` of a .docx."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            data = z.read("word/document.xml")
+    except (OSError, KeyError, zipfile.BadZipFile) as e:
+        raise ExportError(f"{path}: not a readable Word document ({e})") from e
+    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+
+
+def _body(root: etree._Element) -> etree._Element:
+    body = root.find("w:body", _NS)
+    if body is None:
+        raise ExportError("the Word document has no body")
+    return body
+
+
+def paragraphs(path: str | Path, view: str = "accept") -> list[str]:
+    """The body paragraphs' text (tabs as "\\t") in `view`: accept, reject or markup (all)."""
+    if view not in VIEWS:
+        raise ValueError(view)
+    out: list[str] = []
+    pending = ""  # text of paragraphs whose mark disappears in this view
+    for p in _body(document_xml(path)).iter(f"{{{W}}}p"):
+        text = pending + _paragraph_text(p, view)
+        if _mark_removed(p, view):
+            pending = text
+            continue
+        out.append(text)
+        pending = ""
+    if pending:
+        out.append(pending)
+    return out
+
+
+def _visible(el: etree._Element, view: str) -> bool:
+    """Whether the content of `el` (inside a paragraph) shows in `view`."""
+    for anc in el.iterancestors():
+        if anc.tag == f"{{{W}}}p":
+            break
+        if view == "accept" and anc.tag in _DELETED:
+            return False
+        if view == "reject" and anc.tag in _INSERTED:
+            return False
+    return True
+
+
+def _paragraph_text(p: etree._Element, view: str) -> str:
+    parts = []
+    for el in p.iter(f"{{{W}}}t", f"{{{W}}}delText", f"{{{W}}}tab", f"{{{W}}}br"):
+        if any(a.tag == f"{{{W}}}pPr" for a in el.iterancestors()):
+            continue  # tab stops in the paragraph properties, not content
+        if not _visible(el, view):
+            continue
+        name = etree.QName(el).localname
+        parts.append(el.text or "" if name in ("t", "delText") else "\t" if name == "tab" else "\n")
+    return "".join(parts)
+
+
+def _mark_removed(p: etree._Element, view: str) -> bool:
+    rpr = p.find("w:pPr/w:rPr", _NS)
+    if rpr is None or view == "markup":
+        return False
+    tags = {c.tag for c in rpr}
+    return bool(tags & (_DELETED if view == "accept" else _INSERTED))
+
+
+def revisions(path: str | Path) -> list[Revision]:
+    """Every tracked change in the body, in document order."""
+    out: list[Revision] = []
+    body = _body(document_xml(path))
+    for el in body.iter(*(f"{{{W}}}{t}" for t in _REVISION_TAGS)):
+        mark = el.getparent() is not None and el.getparent().tag == f"{{{W}}}rPr"
+        text = "" if mark else "".join(
+            t.text or "" for t in el.iter(f"{{{W}}}t", f"{{{W}}}delText")
+        )
+        out.append(Revision(
+            etree.QName(el).localname, el.get(f"{{{W}}}id", ""), el.get(f"{{{W}}}author", ""),
+            el.get(f"{{{W}}}date", ""), text, mark,
+        ))
+    return out
+
+
+def annotation_ids(path: str | Path) -> list[str]:
+    """The `w:id` of every revision and every move range start, to check they are unique."""
+    body = _body(document_xml(path))
+    tags = [f"{{{W}}}{t}" for t in (*_REVISION_TAGS, "moveFromRangeStart", "moveToRangeStart")]
+    return [el.get(f"{{{W}}}id", "") for el in body.iter(*tags)]
+
+
+def formatted_runs(path: str | Path) -> list[list[RunText]]:
+    """Each body paragraph as runs with their direct bold and strike-through."""
+    out = []
+    for p in _body(document_xml(path)).iter(f"{{{W}}}p"):
+        runs = []
+        for r in p.iter(f"{{{W}}}r"):
+            rpr = r.find("w:rPr", _NS)
+            bold = rpr is not None and _on(rpr.find("w:b", _NS))
+            strike = rpr is not None and _on(rpr.find("w:strike", _NS))
+            text = "".join(
+                (t.text or "") if etree.QName(t).localname == "t" else "\t"
+                for t in r.iter(f"{{{W}}}t", f"{{{W}}}tab")
+            )
+            runs.append(RunText(text, bold, strike))
+        out.append(runs)
+    return out
+
+
+def _on(el: etree._Element | None) -> bool:
+    return el is not None and el.get(f"{{{W}}}val", "true") not in ("0", "false", "off")

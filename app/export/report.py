@@ -1,0 +1,153 @@
+"""A comparison report: a summary of what changed, then the two texts side by side."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu
+from docx.table import _Cell
+
+from app.compare.model import Comparison, Row, RowOp
+from app.export import docx_layout as lay
+from app.export.redline import Piece, row_pieces
+from app.model import Segment
+
+_OPS_IN_ORDER = (RowOp.MODIFIED, RowOp.INSERTED, RowOp.DELETED, RowOp.MOVED)
+_OP_NAMES = {
+    RowOp.EQUAL: "unchanged",
+    RowOp.MODIFIED: "modified",
+    RowOp.INSERTED: "inserted",
+    RowOp.DELETED: "deleted",
+    RowOp.MOVED: "moved",
+}
+
+
+def report_document(comparison: Comparison) -> DocxDocument:
+    """The report: title, counts, changed labels by kind of change, side-by-side table."""
+    d = lay.new_document()
+    lay.add_paragraph(d, lay.TITLE).add_run("Comparison report")
+    lay.add_paragraph(d, lay.SUBTITLE).add_run(
+        f"{comparison.left_title} (left) and {comparison.right_title} (right)"
+    )
+    lay.add_paragraph(d, lay.HEADING).add_run("Summary")
+    lay.add_paragraph(d, lay.TEXT).add_run(summary_sentence(comparison))
+    for op, labels in changed_labels(comparison).items():
+        if labels:
+            p = lay.add_paragraph(d, lay.TEXT)
+            p.add_run(f"{_OP_NAMES[op].capitalize()}: ").italic = True
+            p.add_run(", ".join(labels) + ".")
+    lay.add_paragraph(d, lay.HEADING).add_run("Side by side")
+    _table(d, comparison)
+    return d
+
+
+def summary_sentence(comparison: Comparison) -> str:
+    """'98 paragraphs compared: 92 unchanged, 3 modified, 1 inserted, ...; 12 relabelled.'"""
+    counts = comparison.summary()
+    moves = len({r.move_id for r in comparison.rows if r.op is RowOp.MOVED})
+    parts = [f"{counts['equal']} unchanged"]
+    for op in _OPS_IN_ORDER:
+        n = moves if op is RowOp.MOVED else counts[op.value]
+        if n:
+            parts.append(f"{n} {_OP_NAMES[op]}")
+    total = len(comparison.rows) - moves
+    text = f"{total} segments compared: " + ", ".join(parts)
+    if counts["relabelled"]:
+        text += f"; {counts['relabelled']} relabelled"
+    return text + "."
+
+
+def changed_labels(comparison: Comparison) -> dict[RowOp, list[str]]:
+    """The labels of the changed segments, by kind of change ("5(m) \u2192 5(b)" for a move)."""
+    out: dict[RowOp, list[str]] = {op: [] for op in _OPS_IN_ORDER}
+    for r in comparison.rows:
+        if r.op is RowOp.EQUAL or (r.op is RowOp.MOVED and r.right is None):
+            continue
+        if r.op is RowOp.MOVED:
+            src = r.left.label if r.left else ""
+            out[r.op].append(f"{_name(r.left)} \u2192 {_name(r.right)}" if src else _name(r.right))
+        else:
+            out[r.op].append(_name(r.right or r.left))
+    return out
+
+
+def _name(s: Segment | None) -> str:
+    if s is None:
+        return ""
+    if s.label:
+        return s.label
+    text = s.text if len(s.text) <= 40 else s.text[:37].rstrip() + "..."
+    return f"\u201c{text}\u201d"
+
+
+def _table(d: DocxDocument, comparison: Comparison) -> None:
+    table = d.add_table(rows=1, cols=2)
+    table.style = d.styles["Table Grid"]
+    width = Emu(lay.text_width(d) // 2)
+    header = table.rows[0]
+    _repeat_header(header._tr)
+    for cell, title in zip(header.cells, (comparison.left_title, comparison.right_title), strict=True):
+        _cell_text(cell, [("equal", title)], bold=True)
+    arrivals = {r.move_id: r.right for r in comparison.rows if r.op is RowOp.MOVED and r.right}
+    for r in comparison.rows:
+        left, right = _cells(r, arrivals)
+        cells = table.add_row().cells
+        _cell_text(cells[0], left)
+        _cell_text(cells[1], right)
+    for row in table.rows:
+        for cell in row.cells:
+            cell.width = width
+
+
+def _cells(r: Row, arrivals: dict[int | None, Segment]) -> tuple[list[Piece], list[Piece]]:
+    """The left and right cell contents of a row, highlights as delete/insert pieces.
+
+    A move shows twice: where it left (the old text, and where it went) and where it
+    arrived (the changes made on the way).
+    """
+    if r.op is RowOp.MOVED and r.right is None and r.left is not None:
+        dest = arrivals.get(r.move_id)
+        note = f"Moved to {_name(dest)}: " if dest is not None else "Moved: "
+        return [("note", note), *_whole("equal", r.left)], []
+    if r.left is not None and r.right is not None:
+        pieces = row_pieces(r)
+        left = [p for p in pieces if p[0] != "insert"]
+        right = [p for p in pieces if p[0] != "delete"]
+        if r.op is RowOp.MOVED:
+            left = [("note", f"Moved from {_name(r.left)}: "), *left]
+        return left, right
+    if r.left is not None:
+        return _whole("delete", r.left), []
+    if r.right is not None:
+        return [], _whole("insert", r.right)
+    return [], []
+
+
+def _whole(op: str, s: Segment) -> list[Piece]:
+    label = lay.label_text(s.label)
+    return [(op, f"{label} {s.text}" if label else s.text)]
+
+
+def _cell_text(cell: _Cell, pieces: list[Piece], bold: bool = False) -> None:
+    p = cell.paragraphs[0]
+    p.style = lay.TABLE_TEXT
+    for op, text in pieces:
+        run = p.add_run(text.replace("\t", " "))
+        if bold:
+            run.bold = True
+        if op == "delete":
+            run.style = lay.DELETED
+        elif op == "insert":
+            run.style = lay.INSERTED
+        elif op == "note":
+            run.italic = True
+
+
+def _repeat_header(tr) -> None:
+    """The titles row repeats at the top of every page the table runs over."""
+    trpr = tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "true")
+        trpr.append(el)
