@@ -1,0 +1,152 @@
+"""Drafting use cases: start a draft, autosave it, save versions, import returned texts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from app.drafts import (
+    Draft,
+    DraftSummary,
+    Replacement,
+    ReplacementHit,
+    apply_replacements,
+    plan_replacements,
+    renumber,
+    skeleton,
+)
+from app.drafts.replace import replace_in_text
+from app.errors import BadReference, ConcordError, NotFound
+from app.model import Document, Passage, Segment, label_sort_key
+from app.parse import parse_file
+from app.store import Library
+from app.store import drafts as store
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSource:
+    """What a new draft starts from, before and after the replace step."""
+
+    title: str
+    situation: str
+    segments: tuple[Segment, ...]
+    hits: tuple[ReplacementHit, ...] = ()
+
+
+def draft_source(lib: Library, from_ref: str | None = None,
+                 replacements: Sequence[Replacement] = (), situation: str | None = None) -> DraftSource:
+    """The text a new draft would start from, with the replace step planned (not yet applied).
+
+    No REF gives the blank skeleton; a REF is a document, a range (`1:5(n)..5(v)`) or a
+    draft version (`draft:2@1`).
+    """
+    if from_ref is None:
+        segs = skeleton(situation or "")
+        return DraftSource("Conclusions on children and armed conflict", situation or "", segs)
+    passage = _resolve(lib, from_ref)
+    segs = renumber(passage.segments)
+    hits = tuple(plan_replacements(segs, replacements))
+    where = passage.document.situation
+    new_situation = situation if situation is not None else replace_in_text(where, replacements)
+    return DraftSource(passage.document.title, new_situation, segs, hits)
+
+
+def _resolve(lib: Library, ref: str) -> Passage:
+    from app.services.library import resolve_ref
+
+    return resolve_ref(lib, ref)
+
+
+def new_draft(lib: Library, title: str, from_ref: str | None = None,
+              replacements: Sequence[Replacement] = (), situation: str | None = None) -> Draft:
+    """Create a draft from the skeleton, a library REF or a draft version, replacements applied."""
+    if not title.strip():
+        raise ConcordError("a draft needs a title")
+    source = draft_source(lib, from_ref, replacements, situation)
+    segs = apply_replacements(source.segments, replacements) if replacements else source.segments
+    draft_id = store.create_draft(lib, title.strip(), source.situation, segs)
+    return store.get_draft(lib, draft_id)
+
+
+def list_drafts(lib: Library) -> list[DraftSummary]:
+    return store.list_drafts(lib)
+
+
+def get_draft(lib: Library, draft_id: int) -> Draft:
+    return store.get_draft(lib, draft_id)
+
+
+def autosave(lib: Library, draft_id: int, segments: Sequence[Segment]) -> str:
+    """Store the working copy now (one transaction); returns when it was saved."""
+    return store.save_head(lib, draft_id, segments)
+
+
+def save_version(lib: Library, draft_id: int, name: str) -> int:
+    """Freeze the working copy as the next version, named for the round ("rev.1")."""
+    if not name.strip():
+        raise ConcordError("a version needs a name, such as 'zero draft' or 'rev.1'")
+    return store.save_version(lib, draft_id, name.strip())
+
+
+def import_draft(lib: Library, path: str | Path, into: int | None = None) -> tuple[Draft, int]:
+    """A Word (or text, PDF) file as a new draft, or as the next version of draft `into`.
+
+    A text returned by another delegation becomes a version named after its file and also
+    the working copy, so the drafter continues from it. Returns the draft and version number.
+    """
+    doc = parse_file(path)
+    segs = renumber(doc.segments)
+    name = Path(path).name
+    if into is None:
+        draft_id = store.create_draft(lib, doc.title, doc.situation, segs, first_version=name)
+        return store.get_draft(lib, draft_id), 1
+    number = store.save_version(lib, into, name, segs)
+    return store.get_draft(lib, into), number
+
+
+_DRAFT_REF_RE = re.compile(r"^draft:(?P<id>\d+)(?:@(?P<version>[^:]+))?(?::(?P<start>[^.]+?)(?:\.\.(?P<end>.+))?)?$")
+
+
+def version_number(draft: Draft, key: str) -> int:
+    """A version by number (`2`) or by name (`rev.1`)."""
+    key = key.strip()
+    if key.isdigit():
+        number = int(key)
+        if any(v.number == number for v in draft.versions):
+            return number
+        raise NotFound(f"draft {draft.id} has no version {number}")
+    named = [v.number for v in draft.versions if v.name == key]
+    if not named:
+        raise NotFound(f"draft {draft.id} has no version named {key!r}")
+    return named[-1]
+
+
+def draft_document(lib: Library, draft_id: int, version: str | int | None = None) -> Document:
+    """The working copy or a version as an unstored `Document` titled "Title (rev.1)"."""
+    draft = store.get_draft(lib, draft_id)
+    if version is None:
+        return draft.as_document(suffix="working copy")
+    number = version_number(draft, str(version))
+    v = store.get_version(lib, draft_id, number)
+    return draft.as_document(v.segments, v.name or f"version {number}")
+
+
+def resolve_draft_ref(lib: Library, ref: str) -> Passage:
+    """`draft:ID` (working copy), `draft:ID@VERSION`, optionally `:LABEL[..LABEL]` -> Passage."""
+    from app.services.library import passage_of
+
+    m = _DRAFT_REF_RE.match(ref.strip())
+    if not m:
+        raise BadReference(f"{ref!r} is not a draft reference (expected draft:ID or draft:ID@VERSION)")
+    start, end = (m.group("start") or "").strip(), (m.group("end") or "").strip()
+    for lab in (start, end):
+        if lab:
+            try:
+                label_sort_key(lab)
+            except ValueError:
+                raise BadReference(f"{ref!r}: {lab!r} is not a label such as 5, 5(n) or annex-3") from None
+    doc = draft_document(lib, int(m.group("id")), m.group("version"))
+    passage = passage_of(replace(doc, id=None), start, end, ref.strip())
+    return passage
