@@ -108,7 +108,8 @@ def join_lines(lines: list[str], vocab: Vocabulary) -> str:
 
     `Secretary-` + `General` stays `Secretary-General` and `conflict-` + `affected` stays
     `conflict-affected`; `docu-` + `ment` becomes `document` only because `docu` is no word
-    and `document` is one. A suspended hyphen (`gender-` + `and age-sensitive`) keeps a space.
+    and `document` is one; typesetters never break after a single letter, so `C-` + `enter`
+    keeps its hyphen. A suspended hyphen (`gender-` + `and age-sensitive`) keeps a space.
     """
     out = ""
     for raw in lines:
@@ -119,12 +120,16 @@ def join_lines(lines: list[str], vocab: Vocabulary) -> str:
             out = line
             continue
         m = re.search(r"([A-Za-z]+)-$", out)
-        if m:
+        if not m and re.search(r"\S-$", out):
+            # "30-" + "day": a compound, never a broken word ("30- and 60-day" keeps a space).
+            suspended = re.match(r"(?:and|or|to)\b", line, re.IGNORECASE)
+            out = out + (" " if suspended else "") + line
+        elif m:
             first = re.match(r"[A-Za-z]+", line)
             nxt = first.group(0) if first else ""
             if nxt.lower() in ("and", "or", "to"):
                 out = out + " " + line
-            elif nxt and _is_fragment(m.group(1)) and vocab.known(m.group(1) + nxt) and not vocab.count(
+            elif nxt and len(m.group(1)) > 1 and _is_fragment(m.group(1)) and vocab.known(m.group(1) + nxt) and not vocab.count(
                 m.group(1) + "-" + nxt
             ):
                 out = out[:-1] + line

@@ -205,11 +205,16 @@ def build_document(raw_lines: list[RawLine], file: str) -> Document:
             blocks.append(_Block(Kind.HEADING, [text]))
             num = _Numbering(annex=True)
             i += 1
-            # The annex's own title may run over several lines, each ending mid-phrase.
-            if i < len(lines) and not PARA_RE.match(lines[i].text) and len(lines[i].text) < 120:
-                title = [lines[i].text]
+            # The annex's own title may run over several lines, each ending mid-phrase; a
+            # reader that knows paragraphs (Word, PDF) gives it as one longer line.
+            first = lines[i] if i < len(lines) else None
+            if first is not None and not first.label and not PARA_RE.match(first.text) and (
+                len(first.text) < 120 or (first.paragraph_end and len(first.text) < 250)
+            ):
+                title = [first.text]
                 i += 1
-                while i < len(lines) and re.search(r"[a-z]$", title[-1]) and len(title) < 4:
+                while (i < len(lines) and not lines[i - 1].paragraph_end
+                       and re.search(r"[a-z]$", title[-1]) and len(title) < 4):
                     title.append(lines[i].text)
                     i += 1
                 blocks.append(_Block(Kind.HEADING, title))

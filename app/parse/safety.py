@@ -1,0 +1,138 @@
+"""Limits that keep a hostile Word file from exhausting memory or reading local files.
+
+A .docx is a ZIP of XML parts. Before any XML parser sees it we check, from the ZIP's own
+directory, how much each part claims to expand to and by what ratio (a "zip bomb" of 1 MB
+can declare gigabytes), then read each part with a hard cap in case a claim lies, and refuse
+any part with a DOCTYPE: Word never writes one, and a DOCTYPE is how external entities
+(reading `/etc/passwd` into the document) and entity expansion ("billion laughs") arrive.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from app.errors import ImportRefused
+
+MB = 1024 * 1024
+# Conclusions are a few hundred kilobytes as .docx, even with a letterhead image.
+MAX_FILE_BYTES = 50 * MB
+MAX_ENTRIES = 2000
+MAX_TOTAL_UNCOMPRESSED = 200 * MB
+MAX_PART_UNCOMPRESSED = 100 * MB
+# Word's XML compresses 5-20 times; a part that claims far more is a bomb.
+MAX_RATIO = 200
+RATIO_APPLIES_ABOVE = 1 * MB
+
+_DTD_MARKS = tuple(
+    mark.encode(enc)
+    for mark in ("<!DOCTYPE", "<!ENTITY")
+    for enc in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+
+
+def hardened_parser() -> etree.XMLParser:
+    """An lxml parser that loads no DTD, expands no entity and fetches nothing."""
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedZip:
+    """A ZIP whose directory passed the limits, with the bytes it was read from."""
+
+    data: bytes
+    names: frozenset[str]
+
+
+def read_capped(path: str, file: str, limit: int, what: str) -> bytes:
+    """Read at most `limit` bytes of `path`; a longer file is refused, never truncated."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)
+    except OSError as e:
+        raise ImportRefused(file, f"cannot be read ({e.strerror or e})") from e
+    if len(data) > limit:
+        raise ImportRefused(file, f"{what} is larger than the {limit // MB} MB limit; refused")
+    return data
+
+
+def check_zip(data: bytes, file: str) -> CheckedZip:
+    """Check a ZIP's directory against the limits before anything is decompressed."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as e:
+        raise ImportRefused(file, f"damaged or truncated Word file ({e})") from e
+    if len(infos) > MAX_ENTRIES:
+        raise ImportRefused(file, f"the archive has {len(infos)} parts (limit {MAX_ENTRIES}); refused")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise ImportRefused(file, f"part {info.filename} is encrypted; refused")
+        size = info.file_size
+        total += size
+        if size > MAX_PART_UNCOMPRESSED:
+            raise ImportRefused(
+                file,
+                f"part {info.filename} expands to {size // MB} MB (limit {MAX_PART_UNCOMPRESSED // MB} MB); "
+                "refused as a possible zip bomb",
+            )
+        if size > RATIO_APPLIES_ABOVE and size > MAX_RATIO * max(info.compress_size, 1):
+            raise ImportRefused(
+                file,
+                f"part {info.filename} expands {size // max(info.compress_size, 1)} times "
+                f"(limit {MAX_RATIO}); refused as a possible zip bomb",
+            )
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise ImportRefused(
+            file,
+            f"the document expands to {total // MB} MB (limit {MAX_TOTAL_UNCOMPRESSED // MB} MB); "
+            "refused as a possible zip bomb",
+        )
+    return CheckedZip(data, frozenset(i.filename for i in infos))
+
+
+def read_part(data: bytes, name: str, file: str) -> bytes:
+    """The bytes of one part, read with the declared-size cap enforced while reading."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo(name)
+        try:
+            with zf.open(info) as f:
+                out = f.read(MAX_PART_UNCOMPRESSED + 1)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as e:
+            raise ImportRefused(file, f"damaged or truncated Word file (part {name}: {e})") from e
+        except NotImplementedError as e:
+            raise ImportRefused(file, f"part {name} uses a compression Concord cannot read ({e})") from e
+    if len(out) > MAX_PART_UNCOMPRESSED:
+        raise ImportRefused(file, f"part {name} expands past {MAX_PART_UNCOMPRESSED // MB} MB; refused")
+    return out
+
+
+def check_xml_parts(checked: CheckedZip, file: str) -> dict[str, bytes]:
+    """Read every XML part, refusing DTDs and anything that is not well-formed XML.
+
+    Returns the parts by name, so callers parse what was checked rather than re-reading.
+    """
+    parts: dict[str, bytes] = {}
+    parser = hardened_parser()
+    for name in sorted(checked.names):
+        if not name.lower().endswith((".xml", ".rels")):
+            continue
+        blob = read_part(checked.data, name, file)
+        if any(mark in blob for mark in _DTD_MARKS):
+            raise ImportRefused(
+                file, f"part {name} contains a DOCTYPE or entity declaration; refused (Word never writes one)"
+            )
+        try:
+            root = etree.fromstring(blob, parser)
+        except etree.XMLSyntaxError as e:
+            raise ImportRefused(file, f"damaged Word file: part {name} is not well-formed XML ({e})") from e
+        if root.getroottree().docinfo.doctype:
+            raise ImportRefused(file, f"part {name} contains a DOCTYPE; refused")
+        parts[name] = blob
+    return parts
