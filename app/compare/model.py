@@ -61,10 +61,14 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
+    """Two passages aligned row by row; `left_ref`/`right_ref` name them (`1:5(n)..5(v)`)."""
+
     left_title: str
     right_title: str
     rows: tuple[Row, ...]
     options: CompareOptions = field(default_factory=CompareOptions)
+    left_ref: str = ""
+    right_ref: str = ""
 
     def summary(self) -> dict[str, int]:
         counts = {op.value: 0 for op in RowOp}
