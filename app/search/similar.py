@@ -4,8 +4,8 @@ Scoring, calibrated on the Mali conclusions (the letter to the Government, 7(a)-
 repeats the public statement's 5(n)-(v) with small changes): `fuzz.ratio` finds the
 parallel of a whole segment every time but only 2 in 18 from its first 30%, while
 `partial_ratio` finds 16 in 18 from the first 30%. So a text shorter than a candidate is
-also scored as the start of it, at 0.9 of its partial score (a prefix typed exactly shows
-as 90, never as a full match), and the better of the two counts. Both run vectorised
+also scored as the start of it (and a longer one as containing it), at 0.9 of its partial
+score (a prefix typed exactly shows as 90, never as a full match); the better score counts. Both run vectorised
 (`cdist`) over the whole library, whose processed texts are cached per library file and
 rebuilt when its documents change.
 """
@@ -115,12 +115,9 @@ def score_all(query: str, index: SegmentIndex) -> np.ndarray:
     if not q or not index.processed:
         return np.zeros(len(index.processed))
     ratio = process.cdist([q], index.processed, scorer=fuzz.ratio, processor=None, workers=-1)[0]
-    longer = index.lengths > len(q)
-    if longer.any():
-        partial = process.cdist([q], index.processed, scorer=fuzz.partial_ratio, processor=None,
-                                workers=-1)[0] * PARTIAL_WEIGHT
-        ratio = np.where(longer, np.maximum(ratio, partial), ratio)
-    return ratio
+    partial = process.cdist([q], index.processed, scorer=fuzz.partial_ratio, processor=None,
+                            workers=-1)[0] * PARTIAL_WEIGHT
+    return np.maximum(ratio, partial)
 
 
 def _precedent(index: SegmentIndex, i: int, score: float) -> Precedent:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from app.compare.model import Comparison
 from app.drafts import (
     Draft,
     DraftSummary,
@@ -150,3 +151,19 @@ def resolve_draft_ref(lib: Library, ref: str) -> Passage:
     doc = draft_document(lib, int(m.group("id")), m.group("version"))
     passage = passage_of(replace(doc, id=None), start, end, ref.strip())
     return passage
+
+
+def compare_versions(lib: Library, draft_id: int, left: str | int, right: str | int | None = None) -> Comparison:
+    """Compare two versions of a draft (`right` None: the working copy)."""
+    from app.services.compare import compare_passages
+
+    left_ref = f"draft:{draft_id}@{left}"
+    right_ref = f"draft:{draft_id}" if right is None else f"draft:{draft_id}@{right}"
+    return compare_passages(resolve_draft_ref(lib, left_ref), resolve_draft_ref(lib, right_ref))
+
+
+def history(lib: Library, draft_id: int) -> list[Comparison]:
+    """The default view of a draft's history: each version against the one before it."""
+    draft = store.get_draft(lib, draft_id)
+    numbers = [v.number for v in draft.versions]
+    return [compare_versions(lib, draft_id, a, b) for a, b in zip(numbers, numbers[1:], strict=False)]
