@@ -74,8 +74,8 @@ def redline_document(
     if mode == "track":
         _settle_final_mark(d, marks, rev)
         settings = d.settings.element
-        if settings.find(qn("w:trackRevisions")) is None:
-            settings.insert(0, OxmlElement("w:trackRevisions"))
+        if settings.find(qn("w:trackRevisions")) is None:  # further edits are tracked too
+            settings.insert_element_before(OxmlElement("w:trackRevisions"), *_AFTER_TRACK_REVISIONS)
     return d
 
 
@@ -89,15 +89,15 @@ def paragraph_pieces(row: Row, paired: set[int]) -> tuple[str, list[Piece], Segm
     left, right = row.left, row.right
     if row.op is RowOp.MOVED and row.move_id in paired:
         if right is None and left is not None:
-            return "move_from", [("move_from", t) for _, t in _all(left)], left
+            return "move_from", _merge([("move_from", t) for _, t in _all(left)]), left
         if right is not None:
             pieces = [("move_to" if op == "equal" else op, t)
                       for op, t in row_pieces(row) if op != "delete"]
             return "move_to", _merge(pieces), right
     if right is None and left is not None:
-        return "delete", [("delete", t) for _, t in _all(left)], left
+        return "delete", _merge([("delete", t) for _, t in _all(left)]), left
     if left is None and right is not None:
-        return "insert", [("insert", t) for _, t in _all(right)], right
+        return "insert", _merge([("insert", t) for _, t in _all(right)]), right
     if left is None or right is None:
         raise ExportError("a comparison row has neither a left nor a right segment")
     return "", row_pieces(row), right
@@ -197,6 +197,11 @@ def _paired_moves(rows: tuple[Row, ...]) -> set[int]:
 
 # --- OOXML ---------------------------------------------------------------------------------
 
+# What follows w:trackRevisions in w:settings (ECMA-376 order), to put it in its place.
+_AFTER_TRACK_REVISIONS = (
+    "w:doNotTrackMoves", "w:doNotTrackFormatting", "w:documentProtection",
+    "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop",
+)
 _WRAPPER = {"insert": "w:ins", "delete": "w:del", "move_from": "w:moveFrom", "move_to": "w:moveTo"}
 
 
@@ -266,6 +271,8 @@ def _settle_final_mark(d: DocxDocument, marks: list[str], rev: _Revisions) -> No
             for tag in _WRAPPER.values():
                 for el in rpr.findall(qn(tag)):
                     rpr.remove(el)
+            if not len(rpr):
+                rpr.getparent().remove(rpr)
         if j + 1 < len(marks):
             _mark_paragraph(paragraphs[j], marks[j + 1], rev)
 

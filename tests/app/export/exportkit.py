@@ -1,0 +1,157 @@
+"""Export test helpers: a redraft of the corpus, comparisons built by hand, soffice calls."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from app.compare.model import Comparison, Edit, Row, RowOp
+from app.export.docx_layout import label_text
+from app.model import Document, Kind, Segment, letters
+
+TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+def word_edits(a: str, b: str) -> tuple[Edit, ...]:
+    """Word-level edits of `a` into `b` with character ranges into both, per the contract."""
+    ta, tb = TOKEN.findall(a), TOKEN.findall(b)
+    pa = [0]
+    for t in ta:
+        pa.append(pa[-1] + len(t))
+    pb = [0]
+    for t in tb:
+        pb.append(pb[-1] + len(t))
+    edits = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        la, lb, ra, rb = pa[i1], pa[i2], pb[j1], pb[j2]
+        if tag == "equal":
+            edits.append(Edit("equal", a[la:lb], (la, lb), (ra, rb)))
+            continue
+        if i2 > i1:
+            edits.append(Edit("delete", a[la:lb], (la, lb), (ra, ra)))
+        if j2 > j1:
+            edits.append(Edit("insert", b[ra:rb], (lb, lb), (ra, rb)))
+    return tuple(edits)
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+
+
+def make_comparison(left: Document, right: Document) -> Comparison:
+    """A comparison of two documents' segments: equal runs, modified pairs, moves."""
+    ls, rs = left.segments, right.segments
+    rows: list[Row] = []
+    sm = difflib.SequenceMatcher(None, [s.text for s in ls], [s.text for s in rs], autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                rows.append(Row(RowOp.EQUAL, ls[i], rs[j], i, j, 100.0,
+                                relabelled=ls[i].label != rs[j].label))
+            continue
+        # Pair each left segment with the next similar right one, in order.
+        j = j1
+        for i in range(i1, i2):
+            match = next((k for k in range(j, j2) if _ratio(ls[i].text, rs[k].text) >= 0.5), None)
+            if match is None:
+                rows.append(Row(RowOp.DELETED, ls[i], None, i, None, 0.0))
+                continue
+            rows += [Row(RowOp.INSERTED, None, rs[k], None, k, 0.0) for k in range(j, match)]
+            a, b = ls[i], rs[match]
+            rows.append(Row(RowOp.MODIFIED, a, b, i, match, 100 * _ratio(a.text, b.text),
+                            word_edits(a.text, b.text), relabelled=a.label != b.label))
+            j = match + 1
+        rows += [Row(RowOp.INSERTED, None, rs[k], None, k, 0.0) for k in range(j, j2)]
+    # A deleted segment that reappears elsewhere (maybe edited) is a move.
+    move_id = 0
+    for k, d in enumerate(rows):
+        if d.op is not RowOp.DELETED:
+            continue
+        for m, ins in enumerate(rows):
+            if ins.op is RowOp.INSERTED and _ratio(d.left.text, ins.right.text) >= 0.8:
+                move_id += 1
+                rows[k] = replace(d, op=RowOp.MOVED, move_id=move_id)
+                rows[m] = Row(RowOp.MOVED, d.left, ins.right, d.left_index, ins.right_index,
+                              100 * _ratio(d.left.text, ins.right.text),
+                              word_edits(d.left.text, ins.right.text), move_id,
+                              relabelled=d.left.label != ins.right.label)
+                break
+    return Comparison(left.title + " (2020)", right.title + " (redraft)", tuple(rows))
+
+
+def reletter(segments: list[Segment]) -> list[Segment]:
+    """Letter each paragraph's subparagraphs a, b, c... in their present order."""
+    out, paragraph, n = [], "", 0
+    for s in segments:
+        if s.kind is Kind.PARAGRAPH:
+            paragraph, n = s.label, 0
+        elif s.kind is Kind.SUBPARAGRAPH and s.label.count("(") == 1:
+            n += 1
+            s = replace(s, label=f"{paragraph}({letters(n)})")
+        out.append(s)
+    return out
+
+
+NEW_SUBPARAGRAPH = (
+    "Welcoming the release of children from armed groups in 2020 and calling for their "
+    "swift handover to civilian child protection actors;"
+)
+
+
+def redraft(doc: Document) -> Document:
+    """The corpus as a drafter might revise it: one deletion, one insertion, one move, edits."""
+    segs = list(doc.segments)
+    index = {s.label: i for i, s in enumerate(segs) if s.label}
+
+    def edit(label: str, old: str, new: str) -> None:
+        s = segs[index[label]]
+        assert old in s.text, (label, old)
+        segs[index[label]] = s.with_text(s.text.replace(old, new, 1))
+
+    edit("5(b)", "to further implement", "to fully and swiftly implement")
+    edit("7(c)", "Stressing the importance", "Reiterating the importance")
+    edit("5(m)", "Expressing grave concern", "Expressing deep concern")
+    moved = segs[index["5(m)"]]
+    after_e = segs[index["5(e)"]]
+    removed = {index["5(c)"], index["5(m)"]}
+    out: list[Segment] = []
+    for i, s in enumerate(segs):
+        if i in removed:
+            continue
+        out.append(s)
+        if s.label == "5(a)":
+            out.append(moved)
+        if s is after_e:
+            out.append(replace(after_e, text=NEW_SUBPARAGRAPH))
+    return doc.with_segments(reletter(out))
+
+
+def lines(segments) -> list[str]:
+    """How segments read in a Word body: label, tab, text."""
+    return [f"{label_text(s.label)}\t{s.text}" if s.label else s.text for s in segments]
+
+
+# --- LibreOffice ---------------------------------------------------------------------------
+
+
+def soffice_path() -> str:
+    path = shutil.which("soffice") or shutil.which("libreoffice")
+    if not path:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
+    return path
+
+
+def run_soffice(args: list[str], profile: Path, home: Path, timeout: int = 120) -> None:
+    """One soffice call with its own profile and HOME; it never shares a running instance."""
+    env = dict(os.environ, HOME=str(home))
+    cmd = [soffice_path(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
+           "--invisible", "--norestore", *args]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, done.stderr

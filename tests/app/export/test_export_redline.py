@@ -1,0 +1,192 @@
+"""Redlines: accepting every change gives the right text, rejecting every change the left."""
+
+from __future__ import annotations
+
+import importlib.util
+import zipfile
+from datetime import UTC, datetime
+
+import pytest
+from exportkit import NEW_SUBPARAGRAPH, lines, make_comparison, word_edits
+
+from app.compare.model import Comparison, Edit, Row, RowOp
+from app.errors import ExportError
+from app.export import ooxml_reader as reader
+from app.export.redline import edit_pieces, redline_document, word_pieces
+from app.model import Document, Kind, Segment
+
+
+def _save(comparison: Comparison, tmp_path, mode: str = "track", **kw):
+    path = tmp_path / f"redline-{mode}.docx"
+    redline_document(comparison, mode, **kw).save(path)
+    return path
+
+
+def _doc(*segments: Segment, title: str = "T") -> Document:
+    return Document(title, tuple(segments))
+
+
+def P(label: str, text: str) -> Segment:
+    kind = Kind.SUBPARAGRAPH if "(" in label else Kind.PARAGRAPH
+    return Segment(kind, text, label)
+
+
+def test_corpus_redline_accept_gives_right_and_reject_gives_left(
+    corpus_doc, corpus_redraft, corpus_comparison, tmp_path
+):
+    path = _save(corpus_comparison, tmp_path)
+    assert reader.paragraphs(path, "accept") == lines(corpus_redraft.segments)
+    assert reader.paragraphs(path, "reject") == lines(corpus_doc.segments)
+
+
+def test_corpus_redline_marks_each_kind_of_change(corpus_comparison, tmp_path):
+    when = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
+    path = _save(corpus_comparison, tmp_path, author="A. Drafter", now=when)
+    revs = reader.revisions(path)
+    kinds = {r.kind for r in revs}
+    assert kinds == {"ins", "del", "moveFrom", "moveTo"}
+    assert {r.author for r in revs} == {"A. Drafter"}
+    assert {r.date for r in revs} == {"2024-03-01T09:30:00Z"}
+    ids = reader.annotation_ids(path)
+    assert len(ids) == len(set(ids)) and all(i.isdigit() for i in ids)
+    inserted = "".join(r.text for r in revs if r.kind == "ins")
+    deleted = "".join(r.text for r in revs if r.kind == "del")
+    assert NEW_SUBPARAGRAPH in inserted
+    assert "fully and swiftly" in inserted and "further" in deleted  # 5(b) edited
+    assert "Reiterating" in inserted and "Stressing" in deleted  # 7(c) edited
+    # 5(c) deleted with its paragraph mark; the new subparagraph inserted with its own.
+    marks = [r.kind for r in revs if r.paragraph_mark]
+    assert marks.count("del") == 1 and marks.count("ins") == 1
+    assert marks.count("moveFrom") == 1 and marks.count("moveTo") == 1
+    moved_from = "".join(r.text for r in revs if r.kind == "moveFrom")
+    assert "Expressing grave concern at incidents of denial of humanitarian access" in moved_from
+    # on its way the moved subparagraph was edited: "deep" is inserted at the destination
+    assert any(r.kind == "ins" and r.text == "deep" for r in revs)
+
+
+def test_move_ranges_pair_by_name(corpus_comparison, tmp_path):
+    root = reader.document_xml(_save(corpus_comparison, tmp_path))
+    w = {"w": reader.W}
+    for side in ("moveFrom", "moveTo"):
+        starts = root.findall(f".//w:{side}RangeStart", w)
+        ends = root.findall(f".//w:{side}RangeEnd", w)
+        assert [s.get(f"{{{reader.W}}}id") for s in starts] == [e.get(f"{{{reader.W}}}id") for e in ends]
+        assert [s.get(f"{{{reader.W}}}name") for s in starts] == ["move1"]
+
+
+def test_relabelled_paragraph_tracks_its_label(tmp_path):
+    left = _doc(P("5(a)", "Alpha."), P("5(b)", "Beta."))
+    right = _doc(P("5(a)", "Beta."))
+    path = _save(make_comparison(left, right), tmp_path)
+    assert reader.paragraphs(path, "accept") == ["(a)\tBeta."]
+    assert reader.paragraphs(path, "reject") == ["(a)\tAlpha.", "(b)\tBeta."]
+    revs = reader.revisions(path)
+    assert ("del", "(b)") in [(r.kind, r.text) for r in revs]
+    assert ("ins", "(a)") in [(r.kind, r.text) for r in revs]
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        # an inserted last paragraph: the final paragraph mark cannot itself be inserted
+        (["One."], ["One.", "Two."]),
+        # a deleted last paragraph
+        (["One.", "Two."], ["One."]),
+        # several whole paragraphs changing at the end, of different kinds
+        (["One.", "Two.", "Three."], ["One.", "Four.", "Five."]),
+        # a first paragraph inserted, and the only paragraph edited
+        (["Two."], ["Zero.", "Two."]),
+        (["A cat sat."], ["A dog sat."]),
+        # a move to the very end
+        (["Moved paragraph text here.", "Stays.", "Also stays."],
+         ["Stays.", "Also stays.", "Moved paragraph text here."]),
+    ],
+)
+def test_accept_and_reject_at_the_edges(left, right, tmp_path):
+    ls = [Segment(Kind.TEXT, t) for t in left]
+    rs = [Segment(Kind.TEXT, t) for t in right]
+    path = _save(make_comparison(_doc(*ls), _doc(*rs)), tmp_path)
+    assert reader.paragraphs(path, "accept") == right
+    assert reader.paragraphs(path, "reject") == left
+
+
+def test_bold_mode_strikes_deletions_and_bolds_insertions(corpus_doc, corpus_redraft,
+                                                          corpus_comparison, tmp_path):
+    path = _save(corpus_comparison, tmp_path, mode="bold")
+    assert reader.revisions(path) == []
+    with zipfile.ZipFile(path) as z:  # tracking stays off
+        assert b"trackRevisions" not in z.read("word/settings.xml")
+    paras = reader.formatted_runs(path)
+    right = ["".join(r.text for r in p if not r.strike) for p in paras]
+    left = ["".join(r.text for r in p if not r.bold) for p in paras]
+    assert [x for x in right if x] == lines(corpus_redraft.segments)
+    assert [x for x in left if x] == lines(corpus_doc.segments)
+    assert not any(r.bold and r.strike for p in paras for r in p)
+
+
+def test_track_mode_turns_tracking_on(corpus_comparison, tmp_path):
+    with zipfile.ZipFile(_save(corpus_comparison, tmp_path)) as z:
+        assert b"<w:trackRevisions/>" in z.read("word/settings.xml")
+
+
+def test_unknown_mode_is_refused(corpus_comparison):
+    with pytest.raises(ExportError, match="unknown redline mode 'colour'"):
+        redline_document(corpus_comparison, "colour")
+
+
+@pytest.mark.parametrize(
+    "edits, left, right",
+    [
+        # the engine's edits, as the contract describes them
+        (word_edits("the cat sat", "the dog sat"), "the cat sat", "the dog sat"),
+        # an "equal" that differs in case (the comparison ignored case): still exact
+        ((Edit("equal", "Government", (0, 10), (0, 10)),), "Government", "government"),
+        # edits that leave the spaces between words out
+        ((Edit("equal", "a", (0, 1), (0, 1)), Edit("equal", "b", (2, 3), (3, 4))), "a b", "a  b"),
+        # edits that do not fit the texts: a word diff is used instead
+        ((Edit("equal", "zzz", (5, 90), (0, 3)),), "one two", "one three"),
+        # no edits at all
+        ((), "one two", "one two three"),
+    ],
+)
+def test_edit_pieces_rebuild_both_texts(edits, left, right):
+    pieces = edit_pieces(edits, left, right)
+    assert "".join(t for op, t in pieces if op != "insert") == left
+    assert "".join(t for op, t in pieces if op != "delete") == right
+
+
+def test_word_pieces_mark_whole_words():
+    assert word_pieces("to further implement", "to fully implement") == [
+        ("equal", "to "), ("delete", "further"), ("insert", "fully"), ("equal", " implement"),
+    ]
+
+
+def test_unpaired_moves_become_a_deletion_and_an_edit_in_place(tmp_path):
+    """A move whose other half is missing from the rows loses no text either way."""
+    kept, gone = Segment(Kind.TEXT, "Kept."), Segment(Kind.TEXT, "Left behind.")
+    old, new = Segment(Kind.TEXT, "Arrived late."), Segment(Kind.TEXT, "Arrived early.")
+    rows = (Row(RowOp.EQUAL, kept, kept, 0, 0, 100.0),
+            Row(RowOp.MOVED, gone, None, 1, None, 100.0, move_id=3),
+            Row(RowOp.MOVED, old, new, 2, 1, 60.0, word_edits(old.text, new.text), move_id=7))
+    path = _save(Comparison("L", "R", rows), tmp_path)
+    assert {r.kind for r in reader.revisions(path)} == {"ins", "del"}
+    assert reader.paragraphs(path, "accept") == ["Kept.", "Arrived early."]
+    assert reader.paragraphs(path, "reject") == ["Kept.", "Left behind.", "Arrived late."]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("app.services.compare") is None,
+                    reason="the comparison engine (app.services.compare) is not there yet")
+def test_real_comparison_of_corpus_and_redraft(corpus_doc, corpus_redraft, tmp_path):
+    from app.model import Passage
+    from app.services.compare import compare_passages
+
+    comparison = compare_passages(Passage(corpus_doc, corpus_doc.segments, "1"),
+                                  Passage(corpus_redraft, corpus_redraft.segments, "2"))
+    for mode in ("track", "bold"):
+        path = _save(comparison, tmp_path, mode)
+        if mode == "track":
+            assert reader.paragraphs(path, "accept") == lines(corpus_redraft.segments)
+            assert reader.paragraphs(path, "reject") == lines(corpus_doc.segments)
+            ids = reader.annotation_ids(path)
+            assert len(ids) == len(set(ids))
+            assert NEW_SUBPARAGRAPH in "".join(r.text for r in reader.revisions(path))
