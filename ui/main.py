@@ -1,24 +1,56 @@
-"""Start the desktop application."""
+"""Start the desktop application: `concord gui` and `make run` come here."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 
-def run(db: str | None = None) -> int:
+def library_path(db: str | None) -> str | None:
+    """The library to open: the one asked for, else the last one used if it still exists."""
+    if db:
+        return db
+    from ui import settings as S
+
+    last = S.LAST_LIBRARY.get()
+    return last if last and Path(last).exists() else None
+
+
+def build_window(db: str | None = None):
+    """Open the library (seeding a new one with the sample) and create the main window."""
     from PySide6.QtWidgets import QApplication
 
+    from app.errors import ConcordError
     from app.services.library import open_library
+    from ui.dialogs.errors import show_error
     from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Concord")
     app.setOrganizationName("Concord")
-    lib = open_library(db, seed=True)
+    problem = ""
+    path = library_path(db)
+    try:
+        lib = open_library(path, seed=True)
+    except ConcordError as e:
+        if db:  # the person named this file: do not silently open another
+            raise
+        problem = str(e)
+        lib = open_library(None, seed=True)
     window = MainWindow(lib)
+    if problem:
+        show_error(window, "Cannot open the last library", problem)
+    return app, window
+
+
+def run(db: str | None = None) -> int:
+    app, window = build_window(db)
     window.show()
+    if window.panel.proxy.rowCount():
+        window.panel.tree.setCurrentIndex(window.panel.proxy.index(0, 0))
+        window.panel.tree.setFocus()
     return app.exec()
 
 
 if __name__ == "__main__":
-    sys.exit(run())
+    sys.exit(run(sys.argv[1] if len(sys.argv) > 1 else None))

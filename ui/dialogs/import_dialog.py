@@ -1,0 +1,106 @@
+"""Importing files: a progress dialog (file n of m, cancel), then a summary of outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import ImportResult
+from app.services.library import import_files
+from ui.models.import_model import ImportResultsModel
+from ui.workers import Job, JobRunner, library_job
+
+
+class ImportSummaryDialog(QDialog):
+    """What was imported, what was already there, what failed and why."""
+
+    def __init__(self, results: list[ImportResult], cancelled: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import finished" if not cancelled else "Import cancelled")
+        self.model = ImportResultsModel(results, self)
+        c = self.model.counts()
+        text = f"{c['imported']} imported, {c['duplicate']} already in the library, {c['failed']} failed"
+        if cancelled:
+            text += " (cancelled before the end)"
+        self.headline = QLabel(text)
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline.setAccessibleName("Import summary")
+        self.table = QTableView()
+        self.table.setAccessibleName("Imported files")
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.headline)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(buttons)
+        self.resize(760, 320)
+
+
+class ImportController(QObject):
+    """Runs one import on a worker with a progress dialog; `finished(results)` at the end."""
+
+    finished = Signal(object)  # list[ImportResult]
+    failed = Signal(str)
+
+    def __init__(self, runner: JobRunner, library_path: str, paths: Sequence[str | Path], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.paths = [str(p) for p in paths]
+        self.results: list[ImportResult] = []
+        self.progress = QProgressDialog("Importing…", "Cancel", 0, len(self.paths), parent)
+        self.progress.setWindowTitle("Import")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.setAccessibleName("Import progress")
+        self.job: Job = library_job(library_path, self._work, "import")
+        self.job.signals.progress.connect(self._progressed)
+        self.job.signals.finished.connect(self._done)
+        self.job.signals.failed.connect(self._failed)
+        self.progress.canceled.connect(self.job.cancel)
+        self.runner = runner
+
+    def start(self) -> Job:
+        self.progress.show()
+        return self.runner.start(self.job)
+
+    def _work(self, lib, job: Job) -> list[ImportResult]:
+        return import_files(lib, self.paths, progress=job.report, cancelled=job.is_cancelled)
+
+    def _progressed(self, done: int, total: int, name: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        if name:
+            self.progress.setLabelText(f"File {done + 1} of {total}: {name}")
+
+    def _done(self, results: list[ImportResult]) -> None:
+        self.results = results
+        self.progress.close()
+        self.finished.emit(results)
+
+    def _failed(self, message: str) -> None:
+        self.progress.close()
+        self.failed.emit(message)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.job.is_cancelled()

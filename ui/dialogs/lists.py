@@ -1,0 +1,62 @@
+"""Result lists to choose from: parallel blocks of a document, similar language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ChoiceDialog(QDialog):
+    """A list or table of results; Enter or double-click emits `chosen(index)`."""
+
+    chosen = Signal(QModelIndex)
+
+    def __init__(self, title: str, intro: str, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.model = model
+        self.intro = QLabel(intro)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.intro.setWordWrap(True)
+        if model.columnCount() > 1:
+            view: QAbstractItemView = QTableView()
+            view.verticalHeader().hide()
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setWordWrap(True)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+        else:
+            view = QListView()
+        view.setAccessibleName(title)
+        view.setModel(model)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.activated.connect(self._choose)
+        self.view = view
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(lambda: self._choose(view.currentIndex()))
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.intro)
+        lay.addWidget(view, 1)
+        lay.addWidget(buttons)
+        if model.rowCount():
+            view.setCurrentIndex(model.index(0, 0))
+        if isinstance(view, QTableView):
+            view.resizeRowsToContents()
+        self.resize(820, 420)
+
+    def _choose(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.chosen.emit(index)
+            self.accept()

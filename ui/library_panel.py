@@ -1,0 +1,69 @@
+"""The library panel: a filter box over the tree of documents and their structure."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store import Library
+from ui.models import DOC_ID_ROLE, KIND_ROLE, POSITION_ROLE
+from ui.models.library_model import LibraryFilterModel, LibraryModel
+
+
+class LibraryPanel(QWidget):
+    """Activating a document opens it; activating a paragraph opens it there."""
+
+    open_requested = Signal(int, int)  # document id, position (-1: the top)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(library, self)
+        self.proxy = LibraryFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter documents (situation, title, date, symbol)")
+        self.filter.setAccessibleName("Filter documents")
+        self.filter.setClearButtonEnabled(True)
+        self.tree = QTreeView()
+        self.tree.setAccessibleName("Library")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 3):
+            self.tree.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setColumnHidden(2, True)  # the title is in the tooltip; the panel is narrow
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 0, 4)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.tree, 1)
+        self.filter.textChanged.connect(self.proxy.set_filter)
+        self.filter.returnPressed.connect(self._focus_first)
+        self.tree.activated.connect(self._activated)
+
+    def reload(self, library: Library | None = None) -> None:
+        if library is not None:
+            self.model.set_library(library)
+        else:
+            self.model.reload()
+
+    def _focus_first(self) -> None:
+        if self.proxy.rowCount():
+            self.tree.setFocus()
+            self.tree.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _activated(self, index: QModelIndex) -> None:
+        doc_id = index.data(DOC_ID_ROLE)
+        if doc_id is None:
+            return
+        position = -1 if index.data(KIND_ROLE) == "document" else index.data(POSITION_ROLE)
+        self.open_requested.emit(doc_id, position)

@@ -1,0 +1,116 @@
+"""The comparison view's model: one row per aligned pair of a `Comparison`.
+
+"Show changes only" hides equal rows without recomputing anything; navigation (F7) works
+on the rows shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.compare.model import Comparison, Row, RowOp
+from ui.models import ROW_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+COMPARISON_INDEX_ROLE = ROW_ROLE + 100  # int: the row's index in `Comparison.rows`
+
+OP_WORDS = {
+    RowOp.EQUAL: "same",
+    RowOp.MODIFIED: "changed",
+    RowOp.INSERTED: "added",
+    RowOp.DELETED: "removed",
+    RowOp.MOVED: "moved",
+}
+
+
+def describe_row(row: Row) -> str:
+    """A sentence for screen readers and tooltips: '5(n) → 7(a): changed, 93% similar'."""
+    left = (row.left.label or "unnumbered") if row.left else "nothing"
+    right = (row.right.label or "unnumbered") if row.right else "nothing"
+    words = OP_WORDS[row.op]
+    if row.op is RowOp.MOVED:
+        words += " (from here)" if row.right is None else " (to here)"
+    return f"{left} → {right}: {words}, {row.similarity:.0f}% similar"
+
+
+class ComparisonModel(QAbstractListModel):
+    COMPARISON_INDEX_ROLE = COMPARISON_INDEX_ROLE
+    def __init__(self, comparison: Comparison | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.comparison = comparison or Comparison("", "", ())
+        self.changes_only = False
+        self._visible = list(range(len(self.comparison.rows)))
+
+    def set_comparison(self, comparison: Comparison) -> None:
+        self.beginResetModel()
+        self.comparison = comparison
+        self._visible = self._compute_visible()
+        self.endResetModel()
+
+    def set_changes_only(self, on: bool) -> None:
+        if on == self.changes_only:
+            return
+        self.beginResetModel()
+        self.changes_only = on
+        self._visible = self._compute_visible()
+        self.endResetModel()
+
+    def _compute_visible(self) -> list[int]:
+        if self.changes_only:
+            return self.comparison.change_rows()
+        return list(range(len(self.comparison.rows)))
+
+    def row_at(self, view_row: int) -> Row:
+        return self.comparison.rows[self._visible[view_row]]
+
+    def view_row_of(self, comparison_index: int) -> int:
+        """The shown row for a comparison row, or -1 when it is hidden."""
+        try:
+            return self._visible.index(comparison_index)
+        except ValueError:
+            return -1
+
+    def change_view_rows(self) -> list[int]:
+        return [i for i, ci in enumerate(self._visible) if self.comparison.rows[ci].op is not RowOp.EQUAL]
+
+    def next_change(self, current: int) -> int:
+        """The first changed row after `current` (-1 for none); -1 as current means the top."""
+        return next((r for r in self.change_view_rows() if r > current), -1)
+
+    def previous_change(self, current: int) -> int:
+        return next((r for r in reversed(self.change_view_rows()) if r < current), -1)
+
+    def partner_of(self, view_row: int) -> int:
+        """For a moved row, the shown row at its other place (-1 if none or hidden)."""
+        row = self.row_at(view_row)
+        if row.move_id is None:
+            return -1
+        for i, ci in enumerate(self._visible):
+            other = self.comparison.rows[ci]
+            if i != view_row and other.move_id == row.move_id:
+                return i
+        return -1
+
+    # --- Qt model interface ---------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._visible)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return None
+        row = self.row_at(index.row())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return describe_row(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return describe_row(row)
+        if role == ROW_ROLE:
+            return row
+        if role == COMPARISON_INDEX_ROLE:
+            return self._visible[index.row()]
+        return None

@@ -1,0 +1,223 @@
+"""The library panel's model: documents, and under each its sections, addressees, paragraphs.
+
+A document's structure is read only when its row is expanded (`fetchMore`), so opening a
+library of hundreds of documents costs one listing query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from app.model import Document, DocumentSummary, Kind, parent_label
+from app.store import Library
+from ui.models import DOC_ID_ROLE, KIND_ROLE, LABEL_ROLE, POSITION_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(eq=False)
+class OutlineNode:
+    """One row of the tree: a document, a heading, an addressee line or a paragraph."""
+
+    kind: str
+    text: str
+    doc_id: int
+    label: str = ""
+    position: int = -1
+    summary: DocumentSummary | None = None
+    parent: OutlineNode | None = None
+    children: list[OutlineNode] = field(default_factory=list)
+    loaded: bool = True
+
+    def add(self, child: OutlineNode) -> OutlineNode:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+
+def outline(doc: Document, root: OutlineNode) -> None:
+    """Add `doc`'s structure under `root` as a drafter reads it.
+
+    Headings hold what follows them; an addressee line holds the subparagraphs addressed
+    ("To the Government of Mali" holds 5(n)..5(v)) and sits under its paragraph (5);
+    5(a)(ii) sits under 5(a). The title and unnumbered text are left out.
+    """
+    section: OutlineNode = root
+    by_label: dict[str, OutlineNode] = {}
+    addressee: OutlineNode | None = None
+    for pos, s in enumerate(doc.segments):
+        if s.kind is Kind.HEADING:
+            section = root.add(OutlineNode("heading", s.text, root.doc_id, position=pos))
+            addressee = None
+        elif s.kind is Kind.ADDRESSEE:
+            last = by_label.get(_last_paragraph(by_label))
+            holder = last if last is not None and last.parent is section else section
+            addressee = holder.add(OutlineNode("addressee", s.text, root.doc_id, position=pos))
+        elif s.label:
+            parent = by_label.get(parent_label(s.label))
+            if s.kind is Kind.PARAGRAPH or parent is None:
+                holder, addressee = section, None
+            elif addressee is not None and addressee.parent is parent:
+                holder = addressee
+            else:
+                holder = parent
+            node = OutlineNode(s.kind.value, s.text, root.doc_id, s.label, pos)
+            by_label[s.label] = holder.add(node)
+
+
+def _last_paragraph(by_label: dict[str, OutlineNode]) -> str:
+    """The most recent top-level paragraph label (addressee lines belong to it)."""
+    for label in reversed(list(by_label)):
+        if "(" not in label:
+            return label
+    return ""
+
+
+COLUMNS = ("Situation", "Date", "Title", "Symbol")
+
+
+class LibraryModel(QAbstractItemModel):
+    """Documents at the top level (situation, date, title, symbol), structure below."""
+
+    def __init__(self, library: Library, parent=None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.root = OutlineNode("root", "", 0)
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.root.children = []
+        for d in self.library.list_documents():
+            node = OutlineNode("document", d.situation or d.title, d.id, summary=d, loaded=False)
+            self.root.add(node)
+        self.endResetModel()
+
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.reload()
+
+    # --- Qt model interface ---------------------------------------------------------
+
+    def node(self, index: Index) -> OutlineNode:
+        return index.internalPointer() if index.isValid() else self.root
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        node = self.node(parent)
+        if not self.hasIndex(row, column, parent) or row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        up = self.node(index).parent
+        if up is None or up is self.root:
+            return QModelIndex()
+        return self.createIndex(up.row(), 0, up)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return len(COLUMNS)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
+        node = self.node(parent)
+        if parent.isValid() and parent.column() != 0:
+            return False
+        return bool(node.children) or not node.loaded
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return parent.isValid() and parent.column() == 0 and not self.node(parent).loaded
+
+    def fetchMore(self, parent: Index) -> None:
+        node = self.node(parent)
+        if node.loaded:
+            return
+        node.loaded = True
+        probe = OutlineNode("document", "", node.doc_id)
+        outline(self.library.get_document(node.doc_id), probe)
+        if not probe.children:
+            return
+        self.beginInsertRows(parent, 0, len(probe.children) - 1)
+        for child in probe.children:
+            node.add(child)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if node.summary is not None:
+                d = node.summary
+                value = (d.situation or "—", d.meeting_date, d.title, d.symbol)[col]
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return f"{d.title}\n{d.symbol or 'no symbol'} · {d.meeting_date} · {d.segments} segments"
+                return value
+            if col != 0:
+                return None
+            text = " ".join(node.text.split())
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return text
+            short = text if len(text) <= 90 else text[:88] + "…"
+            return f"{node.label}  {short}" if node.label else short
+        if role == DOC_ID_ROLE:
+            return node.doc_id
+        if role == LABEL_ROLE:
+            return node.label
+        if role == KIND_ROLE:
+            return node.kind
+        if role == POSITION_ROLE:
+            return node.position
+        return None
+
+
+class LibraryFilterModel(QSortFilterProxyModel):
+    """Keeps the documents whose situation, title, date or symbols contain the filter text."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_filter(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if source_parent.isValid() or not self._needle:
+            return True
+        model = self.sourceModel()
+        node = model.node(model.index(source_row, 0, source_parent))
+        d = node.summary
+        if d is None:
+            return True
+        hay = " ".join((d.situation, d.title, d.meeting_date, d.symbol, d.report_symbol))
+        return all(word in hay.casefold() for word in self._needle.split())

@@ -1,0 +1,384 @@
+"""The comparison view: both passages side by side, aligned row by row, changes marked.
+
+The comparison itself is computed off the UI thread by the engine (`app.services.compare`);
+this view only paints the resulting `Comparison` value and navigates it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from types import ModuleType
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.compare.model import CompareOptions, Comparison, Row
+from app.errors import ConcordError
+from app.model import Passage
+from app.store import Library
+from ui import settings as S
+from ui.dialogs.errors import show_error
+from ui.models.comparison_model import ComparisonModel
+from ui.views.comparison_delegate import ComparisonDelegate
+from ui.views.overview import OverviewStrip
+from ui.views.passage_picker import PassagePicker
+from ui.views.reader import SegmentListView
+from ui.workers import Job, JobRunner
+
+
+def service(name: str) -> ModuleType | None:
+    """`app.services.<name>` when it is installed, else None (its actions stay hidden)."""
+    try:
+        return importlib.import_module(f"app.services.{name}")
+    except ImportError:
+        return None
+
+
+def summary_text(cmp: Comparison) -> str:
+    c = cmp.summary()
+    parts = [f"{c['equal']} same", f"{c['modified']} changed", f"{c['inserted']} added",
+             f"{c['deleted']} removed"]
+    if c["moved"]:
+        parts.append(f"{c['moved'] // 2 or c['moved']} moved")
+    if c["relabelled"]:
+        parts.append(f"{c['relabelled']} relabelled")
+    return " · ".join(parts)
+
+
+class ComparisonView(QWidget):
+    """Two passages (or two pasted texts) compared; re-runs when a side or an option changes."""
+
+    comparison_ready = Signal(object)  # Comparison
+    failed = Signal(str)
+
+    def __init__(self, runner: JobRunner, library: Library | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.library = library
+        self.left: Passage | None = None
+        self.right: Passage | None = None
+        self.texts: tuple[str, str] | None = None
+        self._generation = 0
+        self.setAccessibleName("Comparison")
+        self.model = ComparisonModel(parent=self)
+        self.list = SegmentListView()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName("Aligned paragraphs")
+        self.list.setModel(self.model)
+        self.delegate = ComparisonDelegate(self.list)
+        self.delegate.partner_label = self._partner_label
+        self.list.setItemDelegate(self.delegate)
+        self.overview = OverviewStrip(self.list)
+        self.overview.row_clicked.connect(self.go_to_row)
+        self.list.activated.connect(lambda index: self.go_to_partner())
+
+        self.left_title = QLabel()
+        self.right_title = QLabel()
+        for lab in (self.left_title, self.right_title):
+            lab.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName("Summary of changes")
+        self.left_picker = PassagePicker(library, "Left") if library else None
+        self.right_picker = PassagePicker(library, "Right") if library else None
+        self.toolbar = QToolBar()
+        self.toolbar.setAccessibleName("Comparison tools")
+        self._make_actions()
+
+        header = QHBoxLayout()
+        header.setContentsMargins(8, 6, 8, 0)
+        if self.left_picker and self.right_picker:
+            header.addWidget(self.left_picker, 1)
+            swap = QToolButton()
+            swap.setDefaultAction(self.swap_action)
+            header.addWidget(swap)
+            header.addWidget(self.right_picker, 1)
+            self.left_picker.changed.connect(self._pickers_changed)
+            self.right_picker.changed.connect(self._pickers_changed)
+        titles = QHBoxLayout()
+        titles.setContentsMargins(8, 0, 8, 0)
+        titles.addWidget(self.left_title, 1)
+        titles.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignHCenter)
+        titles.addWidget(self.right_title, 1, Qt.AlignmentFlag.AlignRight)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.list, 1)
+        body.addWidget(self.overview)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addLayout(header)
+        lay.addWidget(self.toolbar)
+        lay.addLayout(titles)
+        lay.addLayout(body, 1)
+        self.setFocusProxy(self.list)
+
+    # --- actions --------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str, slot, *, checkable: bool = False, checked: bool = False) -> QAction:
+        a = QAction(text, self)
+        a.setShortcut(QKeySequence(shortcut))
+        a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        a.setToolTip(f"{text} ({a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        if checkable:
+            a.setCheckable(True)
+            a.setChecked(checked)
+            a.toggled.connect(slot)
+        else:
+            a.triggered.connect(slot)
+        self.addAction(a)
+        return a
+
+    def _make_actions(self) -> None:
+        tb = self.toolbar
+        self.prev_action = self._action("Previous change", "Shift+F7", self.previous_change)
+        self.next_action = self._action("Next change", "F7", self.next_change)
+        self.changes_only_action = self._action(
+            "Changes only", "Ctrl+Shift+H", self.set_changes_only, checkable=True, checked=S.CHANGES_ONLY.get()
+        )
+        self.ignore_case_action = self._action(
+            "Ignore case", "Ctrl+Alt+C", self._option_toggled, checkable=True, checked=S.IGNORE_CASE.get()
+        )
+        self.ignore_punct_action = self._action(
+            "Ignore punctuation", "Ctrl+Alt+P", self._option_toggled, checkable=True,
+            checked=S.IGNORE_PUNCTUATION.get(),
+        )
+        self.swap_action = self._action("Swap sides", "Ctrl+Alt+S", self.swap)
+        self.partner_action = self._action("Go to other place of move", "Ctrl+J", self.go_to_partner)
+        self.export_html_action = self._action("Export HTML report…", "Ctrl+Shift+E", self.export_html)
+        self.model.set_changes_only(self.changes_only_action.isChecked())
+        for a in (self.prev_action, self.next_action, None, self.changes_only_action,
+                  self.ignore_case_action, self.ignore_punct_action, None, self.export_html_action):
+            if a is None:
+                tb.addSeparator()
+            else:
+                tb.addAction(a)
+        self.word_actions: list[QAction] = []
+        if service("export") is not None:
+            menu = QMenu("Export to Word", self)
+            for text, kind in (("Word with tracked changes…", "track"),
+                               ("Word with struck and underlined changes…", "bold"),
+                               ("Word comparison report…", "report")):
+                a = QAction(text, self)
+                a.triggered.connect(lambda _=False, k=kind: self.export_word(k))
+                menu.addAction(a)
+                self.word_actions.append(a)
+            self.word_actions[0].setShortcut(QKeySequence("Ctrl+Shift+W"))
+            self.word_actions[0].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addActions(self.word_actions)
+            button = QToolButton()
+            button.setText("Export to Word")
+            button.setAccessibleName("Export to Word")
+            button.setMenu(menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            tb.addWidget(button)
+
+    # --- computing ------------------------------------------------------------------
+
+    def options(self) -> CompareOptions:
+        return CompareOptions(
+            ignore_case=self.ignore_case_action.isChecked(),
+            ignore_punctuation=self.ignore_punct_action.isChecked(),
+        )
+
+    def compare_passages(self, left: Passage, right: Passage) -> Job | None:
+        self.left, self.right, self.texts = left, right, None
+        if self.left_picker and self.right_picker:
+            self.left_picker.set_passage(left)
+            self.right_picker.set_passage(right)
+        self.left_title.setText(left.describe())
+        self.right_title.setText(right.describe())
+        return self._run(lambda svc, opts: svc.compare_passages(left, right, opts))
+
+    def compare_texts(self, a: str, b: str) -> Job | None:
+        self.left = self.right = None
+        self.texts = (a, b)
+        for picker in (self.left_picker, self.right_picker):
+            if picker:
+                picker.hide()
+        self.swap_action.setEnabled(True)
+        self.left_title.setText("First text")
+        self.right_title.setText("Second text")
+        return self._run(lambda svc, opts: svc.compare_texts(a, b, opts))
+
+    def rerun(self) -> Job | None:
+        if self.texts is not None:
+            return self.compare_texts(*self.texts)
+        if self.left is not None and self.right is not None:
+            return self.compare_passages(self.left, self.right)
+        return None
+
+    def _run(self, fn) -> Job | None:
+        svc = service("compare")
+        if svc is None:
+            self._fail("The comparison engine is not available in this installation.")
+            return None
+        self._generation += 1
+        generation = self._generation
+        opts = self.options()
+        job = Job(lambda job: fn(svc, opts), "comparison")
+        job.signals.finished.connect(lambda cmp: generation == self._generation and self.set_comparison(cmp))
+        job.signals.failed.connect(lambda msg: generation == self._generation and self._fail(msg))
+        self.summary.setText("comparing…")
+        self.runner.start(job)
+        return job
+
+    def _fail(self, message: str) -> None:
+        self.summary.setText("comparison failed")
+        self.failed.emit(message)
+        show_error(self, "Comparison failed", message)
+
+    def set_comparison(self, cmp: Comparison) -> None:
+        """Show `cmp` (computed here, or built by hand in tests)."""
+        self.delegate.clear_cache()
+        self.model.set_comparison(cmp)
+        self.summary.setText(summary_text(cmp))
+        if not self.left_title.text():
+            self.left_title.setText(cmp.left_title)
+            self.right_title.setText(cmp.right_title)
+        self.overview.update()
+        self.comparison_ready.emit(cmp)
+
+    @property
+    def comparison(self) -> Comparison:
+        return self.model.comparison
+
+    @staticmethod
+    def _short(p: Passage) -> str:
+        if not p.start:
+            return p.document.situation or p.title
+        return p.start if p.end in ("", p.start) else f"{p.start}..{p.end}"
+
+    def title(self) -> str:
+        if self.left and self.right:
+            return f"{self._short(self.left)} ↔ {self._short(self.right)}"
+        return "Compared texts"
+
+    # --- reacting to the person -----------------------------------------------------
+
+    def _pickers_changed(self) -> None:
+        try:
+            left, right = self.left_picker.passage(), self.right_picker.passage()
+        except ConcordError as e:
+            show_error(self, "Cannot compare", str(e))
+            return
+        self.compare_passages(left, right)
+
+    def _option_toggled(self, _: bool = False) -> None:
+        S.IGNORE_CASE.set(self.ignore_case_action.isChecked())
+        S.IGNORE_PUNCTUATION.set(self.ignore_punct_action.isChecked())
+        self.rerun()
+
+    def set_changes_only(self, on: bool) -> None:
+        S.CHANGES_ONLY.set(on)
+        current = self.list.currentIndex()
+        keep = self.model.data(current, ComparisonModel.COMPARISON_INDEX_ROLE) if current.isValid() else None
+        self.delegate.clear_cache()
+        self.model.set_changes_only(on)
+        if keep is not None and self.model.view_row_of(keep) >= 0:
+            self.go_to_row(self.model.view_row_of(keep))
+
+    def swap(self) -> None:
+        if self.texts is not None:
+            self.compare_texts(self.texts[1], self.texts[0])
+        elif self.left is not None and self.right is not None:
+            self.compare_passages(self.right, self.left)
+
+    def current_row(self) -> int:
+        index = self.list.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def go_to_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row)
+        self.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.overview.update()
+
+    def next_change(self) -> int:
+        row = self.model.next_change(self.current_row())
+        self.go_to_row(row)
+        return row
+
+    def previous_change(self) -> int:
+        current = self.current_row()
+        row = self.model.previous_change(current if current >= 0 else self.model.rowCount())
+        self.go_to_row(row)
+        return row
+
+    def go_to_partner(self) -> int:
+        row = self.model.partner_of(self.current_row()) if self.current_row() >= 0 else -1
+        self.go_to_row(row)
+        return row
+
+    def _partner_label(self, row: Row) -> str:
+        if row.move_id is None:
+            return ""
+        for other in self.model.comparison.rows:
+            if other is not row and other.move_id == row.move_id:
+                seg = other.right or other.left
+                return seg.label if seg else ""
+        return ""
+
+    # --- export ---------------------------------------------------------------------
+
+    def _save_path(self, caption: str, suffix: str, filter_: str) -> str:
+        folder = S.EXPORT_FOLDER.get() or str(Path.home())
+        name = "".join(ch if ch.isalnum() or ch in "-_ " else "-" for ch in self.title())[:60].strip()
+        path, _ = QFileDialog.getSaveFileName(self, caption, str(Path(folder) / f"{name}{suffix}"), filter_)
+        if path:
+            S.EXPORT_FOLDER.set(str(Path(path).parent))
+        return path
+
+    def export_html(self, _: bool = False, path: str = "") -> str:
+        svc = service("compare")
+        if svc is None or not self.model.comparison.rows:
+            return ""
+        path = path or self._save_path("Export comparison report", ".html", "HTML (*.html)")
+        if not path:
+            return ""
+        try:
+            Path(path).write_text(svc.comparison_html(self.model.comparison), encoding="utf-8")
+        except OSError as e:
+            show_error(self, "Export failed", f"{path}: {e.strerror or e}")
+            return ""
+        return path
+
+    def export_word(self, kind: str, path: str = "", author: str | None = None) -> str:
+        svc = service("export")
+        if svc is None or not self.model.comparison.rows:
+            return ""
+        if kind != "report" and author is None:
+            author, ok = QInputDialog.getText(
+                self, "Author of the changes", "Name written on the tracked changes:", text=S.EXPORT_AUTHOR.get()
+            )
+            if not ok:
+                return ""
+            S.EXPORT_AUTHOR.set(author)
+        path = path or self._save_path("Export to Word", ".docx", "Word (*.docx)")
+        if not path:
+            return ""
+        try:
+            if kind == "report":
+                svc.export_report_docx(self.model.comparison, path)
+            else:
+                svc.export_redline_docx(self.model.comparison, path, mode=kind, author=author or None)
+        except (ConcordError, OSError) as e:
+            show_error(self, "Export failed", str(e))
+            return ""
+        return path

@@ -1,0 +1,103 @@
+"""A picker of one side of a comparison: a document and a label range (from .. to)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from app.errors import ConcordError
+from app.model import Document, Passage
+from app.services.library import passage_of
+from app.store import Library
+
+WHOLE = "(whole document)"
+
+
+class PassagePicker(QWidget):
+    """Document, first label and last label; `changed` fires when the person picks anew."""
+
+    changed = Signal()
+
+    def __init__(self, library: Library, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._docs: dict[int, Document] = {}
+        self.document = QComboBox()
+        self.document.setAccessibleName(f"{side} document")
+        self.document.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.document.setMinimumContentsLength(14)
+        self.document.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.start = self._label_box(f"{side} from label")
+        self.end = self._label_box(f"{side} to label")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(f"{side}:"))
+        row.addWidget(self.document, 1)
+        row.addWidget(self.start)
+        row.addWidget(QLabel(".."))
+        row.addWidget(self.end)
+        for d in library.list_documents():
+            self.document.addItem(f"{d.situation or d.title} {d.meeting_date}".strip(), d.id)
+        self.document.activated.connect(self._document_picked)
+        self.start.activated.connect(lambda _: self.changed.emit())
+        self.end.activated.connect(lambda _: self.changed.emit())
+        self.start.lineEdit().editingFinished.connect(self._edited)
+        self.end.lineEdit().editingFinished.connect(self._edited)
+        self._last = ("", "")
+
+    def _label_box(self, name: str) -> QComboBox:
+        box = QComboBox()
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.setAccessibleName(name)
+        box.setMinimumContentsLength(6)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return box
+
+    def _doc(self, doc_id: int) -> Document:
+        if doc_id not in self._docs:
+            self._docs[doc_id] = self.library.get_document(doc_id)
+        return self._docs[doc_id]
+
+    def _fill_labels(self, doc: Document) -> None:
+        for box in (self.start, self.end):
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(WHOLE if box is self.start else "")
+            box.addItems(doc.labels())
+            box.blockSignals(False)
+
+    def _document_picked(self, _: int) -> None:
+        self._fill_labels(self._doc(self.document.currentData()))
+        self.changed.emit()
+
+    def _edited(self) -> None:
+        now = (self.start.currentText(), self.end.currentText())
+        if now != self._last:
+            self._last = now
+            self.changed.emit()
+
+    def set_passage(self, passage: Passage) -> None:
+        doc = passage.document
+        if doc.id is not None:
+            self._docs[doc.id] = doc
+            i = self.document.findData(doc.id)
+            if i < 0:
+                self.document.addItem(doc.situation or doc.title, doc.id)
+                i = self.document.count() - 1
+            self.document.setCurrentIndex(i)
+        self._fill_labels(doc)
+        self.start.setCurrentText(passage.start or WHOLE)
+        self.end.setCurrentText(passage.end if passage.end != passage.start else "")
+        self._last = (self.start.currentText(), self.end.currentText())
+
+    def passage(self) -> Passage:
+        """What is picked now; raises `ConcordError` for a label the document does not have."""
+        if self.document.currentIndex() < 0:
+            raise ConcordError("no document chosen")
+        doc = self._doc(self.document.currentData())
+        start = self.start.currentText().strip()
+        end = self.end.currentText().strip()
+        if start in ("", WHOLE):
+            return passage_of(doc)
+        return passage_of(doc, start, end if end and end != start else "")

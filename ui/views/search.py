@@ -1,0 +1,165 @@
+"""Global search (Ctrl+K): full-text results with matched words highlighted.
+
+Searching runs on a worker with its own library connection; typing restarts it after a
+short pause and results of an older query are dropped.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.library import search
+from ui.models import DOC_ID_ROLE, POSITION_ROLE, SPANS_ROLE
+from ui.models.search_model import SearchResultsModel
+from ui.views.reader import SegmentListView
+from ui.views.textpaint import TextBlock, char_format, diff_colors, format_range, paint_selection
+from ui.workers import Job, JobRunner, library_job
+
+PAD = 8
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Where the hit is (bold), then its text with the matched words highlighted."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+        self._cache: dict[tuple, TextBlock] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def _block(self, index: QModelIndex) -> TextBlock:
+        width = self.view.viewport().width() - 2 * PAD
+        spans = index.data(SPANS_ROLE) or ()
+        key = (index.row(), int(width), index.data(), spans)
+        if key not in self._cache:
+            colors = diff_colors(self.view.palette())
+            fmt = char_format(colors.find_fg, colors.find_bg, bold=True)
+            self._cache[key] = TextBlock(index.data() or "", self.view.font(), width,
+                                         [format_range(a, b, fmt) for a, b in spans])
+        return self._cache[key]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        h = self.view.fontMetrics().height() + self._block(index).height + 2 * PAD
+        return QSize(self.view.viewport().width(), int(h + 0.999))
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        pal = option.palette
+        if option.state & QStyle.StateFlag.State_Selected:
+            paint_selection(painter, option.rect, pal)
+        f = QFont(self.view.font())
+        f.setWeight(QFont.Weight.Bold)
+        painter.setFont(f)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
+        top = option.rect.top() + PAD
+        painter.drawText(option.rect.left() + PAD, top, option.rect.width() - 2 * PAD,
+                         self.view.fontMetrics().height(), int(Qt.AlignmentFlag.AlignLeft),
+                         index.data(Qt.ItemDataRole.AccessibleDescriptionRole) or "")
+        painter.setFont(self.view.font())
+        self._block(index).draw(painter, option.rect.left() + PAD, top + self.view.fontMetrics().height())
+        painter.restore()
+
+
+class SearchDialog(QDialog):
+    """Type to search the whole library; Enter or double-click opens the paragraph."""
+
+    hit_chosen = Signal(int, int)  # document id, segment position
+    results_shown = Signal(int)  # number of hits for the latest query
+
+    def __init__(self, runner: JobRunner, library_path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Search the library")
+        self.runner = runner
+        self.library_path = library_path
+        self._generation = 0
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText('Words, "a phrase", prefix*, or: this OR that')
+        self.edit.setAccessibleName("Search the library")
+        self.edit.setClearButtonEnabled(True)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setAccessibleName("Search status")
+        self.model = SearchResultsModel(self)
+        self.list = SegmentListView()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName("Search results")
+        self.list.setModel(self.model)
+        self.delegate = HitDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.edit)
+        lay.addWidget(self.status)
+        lay.addWidget(self.list, 1)
+        self.timer = QTimer(self, singleShot=True, interval=180)
+        self.timer.timeout.connect(self.run_search)
+        self.edit.textChanged.connect(lambda _: self.timer.start())
+        self.edit.returnPressed.connect(self._enter)
+        self.list.activated.connect(self.choose)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.edit)
+        down.activated.connect(self._focus_results)
+        self.resize(720, 520)
+
+    def set_library_path(self, path: str) -> None:
+        self.library_path = path
+        self.model.set_hits([])
+
+    def _focus_results(self) -> None:
+        if self.model.rowCount():
+            self.list.setFocus()
+            self.list.setCurrentIndex(self.model.index(0))
+
+    def _enter(self) -> None:
+        self.timer.stop()
+        if self.model.rowCount() and self.list.currentIndex().isValid():
+            self.choose(self.list.currentIndex())
+        elif self.model.rowCount():
+            self.choose(self.model.index(0))
+        else:
+            self.run_search()
+
+    def run_search(self) -> Job | None:
+        query = self.edit.text()
+        self._generation += 1
+        generation = self._generation
+        if not query.strip():
+            self.model.set_hits([])
+            self.status.setText("")
+            return None
+        job = library_job(self.library_path, lambda lib, job: search(lib, query), "search")
+        job.signals.finished.connect(lambda hits: generation == self._generation and self._show(hits))
+        job.signals.failed.connect(lambda msg: generation == self._generation and self.status.setText(msg))
+        self.status.setText("searching…")
+        return self.runner.start(job)
+
+    def _show(self, hits) -> None:
+        self.delegate.clear_cache()
+        self.model.set_hits(hits)
+        n = len(hits)
+        self.status.setText("no paragraph matches" if not n else f"{n} paragraph{'s' if n != 1 else ''}")
+        self.results_shown.emit(n)
+
+    def choose(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.hit_chosen.emit(index.data(DOC_ID_ROLE), index.data(POSITION_ROLE))
+
+    def open_search(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.edit.setFocus()
+        self.edit.selectAll()

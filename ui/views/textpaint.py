@@ -1,0 +1,131 @@
+"""Painting document text: plain text laid out with `QTextLayout`, highlights as formats.
+
+Document text never goes through a rich-text parser (no QLabel auto-detection, no HTML):
+markup such as `<img src=...>` in a paragraph is drawn literally and nothing is fetched.
+Highlights (find matches, deletions, insertions) are character ranges with formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextLayout, QTextOption
+
+LINE_SPACING = 1.2  # comfortable reading: a fifth of a line between lines
+
+
+@dataclass(frozen=True)
+class DiffColors:
+    """Highlight colours that stay readable on light and dark palettes."""
+
+    delete_fg: QColor
+    delete_bg: QColor
+    insert_fg: QColor
+    insert_bg: QColor
+    move_fg: QColor
+    move_bg: QColor
+    find_bg: QColor
+    find_fg: QColor
+    muted: QColor
+    gutter_bg: QColor
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def diff_colors(palette: QPalette) -> DiffColors:
+    text = palette.color(QPalette.ColorRole.Text)
+    muted = QColor(text)
+    muted.setAlpha(150)
+    if is_dark(palette):
+        return DiffColors(
+            QColor("#ff9a8f"), QColor("#5a2424"), QColor("#93e69a"), QColor("#1e4a26"),
+            QColor("#cdb2ff"), QColor("#3a2d5a"), QColor("#6e5c00"), QColor("#fff6c0"),
+            muted, palette.color(QPalette.ColorRole.AlternateBase),
+        )
+    return DiffColors(
+        QColor("#a4161a"), QColor("#fbd3d0"), QColor("#16661d"), QColor("#cdeecf"),
+        QColor("#5b34a8"), QColor("#ebe3fa"), QColor("#ffe66d"), QColor("#000000"),
+        muted, QColor("#f1f1ee"),
+    )
+
+
+def char_format(
+    fg: QColor | None = None,
+    bg: QColor | None = None,
+    *,
+    strike: bool = False,
+    underline: bool = False,
+    bold: bool = False,
+) -> QTextCharFormat:
+    f = QTextCharFormat()
+    if fg is not None:
+        f.setForeground(fg)
+    if bg is not None:
+        f.setBackground(bg)
+    if strike:
+        f.setFontStrikeOut(True)
+    if underline:
+        f.setFontUnderline(True)
+        f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    if bold:
+        f.setFontWeight(QFont.Weight.Bold)
+    return f
+
+
+def format_range(start: int, end: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
+    r = QTextLayout.FormatRange()
+    r.start = start
+    r.length = max(0, end - start)
+    r.format = fmt
+    return r
+
+
+def plain(text: str) -> str:
+    """Newlines become line separators so offsets into `text` stay valid in the layout."""
+    return text.replace("\r\n", " \u2028").replace("\n", "\u2028").replace("\r", "\u2028")
+
+
+class TextBlock:
+    """One wrapped piece of plain text with highlight formats, ready to paint."""
+
+    def __init__(
+        self,
+        text: str,
+        font: QFont,
+        width: float,
+        formats: list[QTextLayout.FormatRange] | None = None,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> None:
+        self.layout = QTextLayout(plain(text), font)
+        option = QTextOption(align)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.layout.setTextOption(option)
+        if formats:
+            self.layout.setFormats(formats)
+        self.layout.setCacheEnabled(True)
+        self.layout.beginLayout()
+        y = 0.0
+        width = max(20.0, width)
+        while True:
+            line = self.layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, y))
+            y += line.height() * LINE_SPACING
+        self.layout.endLayout()
+        self.height = y
+
+    def draw(self, painter, x: float, y: float) -> None:
+        self.layout.draw(painter, QPointF(x, y))
+
+
+def paint_selection(painter, rect, palette: QPalette) -> None:
+    """A light tint and a bar on the left: the text keeps its own colours and highlights."""
+    tint = QColor(palette.color(QPalette.ColorRole.Highlight))
+    tint.setAlpha(55)
+    painter.fillRect(rect, tint)
+    painter.fillRect(rect.left(), rect.top(), 4, rect.height(), palette.color(QPalette.ColorRole.Highlight))
