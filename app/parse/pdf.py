@@ -35,6 +35,9 @@ MASTHEAD_RE = re.compile(
     r"|November|December) \d{4}|S/AC\.51/\d{4}/\d+|[A-Z]/[A-Z0-9./]+)$"
 )
 LABEL_RE = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|\([ivx]+\))$")
+# A row opening with a label after a row that ended a sentence starts a paragraph, even
+# when the PDF has no extra space between paragraphs.
+LABEL_START_RE = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\))\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +190,7 @@ def pdf_lines(pieces: list[_Piece], pages: int) -> tuple[list[RawLine], str]:
             if prev is None or (
                 prev.bottom - row.top > PARAGRAPH_GAP * min(prev.height, row.height)
                 or row.starts_with_label
+                or (LABEL_START_RE.match(row.text) and prev.text.endswith((".", ";", ":")))
                 or abs(row.height - prev.height) > 0.2 * max(row.height, prev.height)
             ):
                 paragraphs.append([])
@@ -214,7 +218,10 @@ def read_pdf(path: str | Path) -> Document:
     """Read a PDF's text layer; a scan without text or an encrypted PDF is refused."""
     p = Path(path)
     file = p.name
-    read_capped(str(p), file, MAX_PDF_BYTES, "PDF")  # refuse an oversized file before parsing
+    data = read_capped(str(p), file, MAX_PDF_BYTES, "PDF")  # refuse an oversized file before parsing
+    if b"%%EOF" not in data[-2048:]:
+        # pdfminer would rebuild what it can and import a truncated file's first pages.
+        raise ImportRefused(file, "the PDF is truncated or damaged (no end-of-file marker)")
     pieces, pages, images = _pieces(p, file)
     if pages == 0:
         raise ImportRefused(file, "the PDF has no pages")

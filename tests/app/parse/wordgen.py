@@ -8,10 +8,12 @@ into numbering.xml (decimal `%1.`, lower-letter `(%2)`, `w:lvlRestart`, `w:start
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 import docx
@@ -22,6 +24,11 @@ from docx.oxml.ns import qn
 from app.model import Document, Kind
 
 SOFFICE = shutil.which("soffice")
+
+
+def normalised(doc: Document) -> list[tuple[str, str, str]]:
+    """(kind, label, text with whitespace collapsed) for each segment."""
+    return [(s.kind.value, s.label, " ".join(s.text.split())) for s in doc.segments]
 
 
 def el(tag: str, **attrs: str) -> OxmlElement:
@@ -146,3 +153,91 @@ def soffice_convert(paths: list[Path], outdir: Path, fmt: str = "pdf") -> list[P
     missing = [p for p in out if not p.exists()]
     assert not missing, f"soffice did not write {missing}"
     return out
+
+
+# --- small Word files written part by part ---------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_FOOTNOTES_REL = (
+    '<Relationship Id="rIdFoot" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/footnotes" Target="footnotes.xml"/>'
+)
+_FOOTNOTES_CT = (
+    '<Override PartName="/word/footnotes.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+)
+
+
+def template_parts() -> dict[str, bytes]:
+    """The parts of python-docx's default document."""
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    with zipfile.ZipFile(buf) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def write_parts(path: Path, parts: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def make_docx(path: Path, body: str, numbering: str | None = None, footnotes: str | None = None,
+              styles_extra: str = "") -> Path:
+    """A .docx whose body is `body` (WordprocessingML paragraphs and tables, `w:` prefix)."""
+    parts = template_parts()
+    parts["word/document.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:document xmlns:w="{W_NS}"><w:body>{body}<w:sectPr/></w:body></w:document>'
+    ).encode()
+    if numbering is not None:
+        parts["word/numbering.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:numbering xmlns:w="{W_NS}">{numbering}</w:numbering>'
+        ).encode()
+    if styles_extra:
+        styles = parts["word/styles.xml"].decode()
+        parts["word/styles.xml"] = styles.replace("</w:styles>", styles_extra + "</w:styles>").encode()
+    if footnotes is not None:
+        parts["word/footnotes.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:footnotes xmlns:w="{W_NS}">{footnotes}</w:footnotes>'
+        ).encode()
+        rels = parts["word/_rels/document.xml.rels"].decode()
+        parts["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", _FOOTNOTES_REL + "</Relationships>").encode()
+        ct = parts["[Content_Types].xml"].decode()
+        parts["[Content_Types].xml"] = ct.replace("</Types>", _FOOTNOTES_CT + "</Types>").encode()
+    return write_parts(path, parts)
+
+
+def p(text: str = "", *, num: tuple[int, int] | None = None, style: str = "", inner: str = "") -> str:
+    """A paragraph: plain text, optional numbering (numId, ilvl), style id, or raw runs."""
+    ppr = ""
+    if style or num:
+        ppr = "<w:pPr>"
+        if style:
+            ppr += f'<w:pStyle w:val="{style}"/>'
+        if num:
+            ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+        ppr += "</w:pPr>"
+    run = f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>' if text else ""
+    return f"<w:p>{ppr}{run}{inner}</w:p>"
+
+
+def lvl(ilvl: int, fmt: str, text: str, start: int = 1, restart: int | None = None) -> str:
+    r = f'<w:lvlRestart w:val="{restart}"/>' if restart is not None else ""
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{r}'
+            f'<w:lvlText w:val="{text}"/></w:lvl>')
+
+
+def abstract(aid: int, *levels: str) -> str:
+    return f'<w:abstractNum w:abstractNumId="{aid}">{"".join(levels)}</w:abstractNum>'
+
+
+def num(nid: int, aid: int, overrides: dict[int, int] | None = None) -> str:
+    ov = "".join(
+        f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="{s}"/></w:lvlOverride>'
+        for i, s in (overrides or {}).items()
+    )
+    return f'<w:num w:numId="{nid}"><w:abstractNumId w:val="{aid}"/>{ov}</w:num>'
