@@ -15,15 +15,22 @@ from pathlib import Path
 from app.errors import ExportError
 
 
-def lock_files(target: Path) -> list[Path]:
-    """The owner files Word and LibreOffice keep beside a document they have open.
+def word_owner_file(name: str) -> str:
+    """The owner file Word keeps beside `name` while it is open.
 
-    Word writes `~$` plus the name, dropping the name's first one or two characters when it
-    is long ("~$port.docx" for "report.docx"); LibreOffice writes `.~lock.NAME#`.
+    "~$" replaces the first two characters of a name whose stem has 8 or more characters
+    ("Document1.docx" -> "~$cument1.docx"), the first one at 7, and is prefixed to shorter
+    names ("mali.docx" -> "~$mali.docx").
     """
-    name = target.name
-    candidates = {f"~${name}", f"~${name[1:]}", f"~${name[2:]}", f".~lock.{name}#"}
-    return sorted(target.parent / c for c in candidates if (target.parent / c).exists())
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    drop = 2 if len(stem) >= 8 else 1 if len(stem) == 7 else 0
+    return "~$" + name[drop:]
+
+
+def lock_files(target: Path) -> list[Path]:
+    """The owner files of Word and LibreOffice (`.~lock.NAME#`) present beside `target`."""
+    candidates = (word_owner_file(target.name), f".~lock.{target.name}#")
+    return [target.parent / c for c in candidates if (target.parent / c).exists()]
 
 
 def check_writable(target: Path) -> None:

@@ -43,16 +43,18 @@ def report_document(comparison: Comparison) -> DocxDocument:
 
 
 def summary_sentence(comparison: Comparison) -> str:
-    """'98 paragraphs compared: 92 unchanged, 3 modified, 1 inserted, ...; 12 relabelled.'"""
+    """'106 segments on the left, 106 on the right: 102 unchanged, 2 modified, ...'."""
     counts = comparison.summary()
-    moves = len({r.move_id for r in comparison.rows if r.op is RowOp.MOVED})
+    rows = comparison.rows
+    moves = len({r.move_id for r in rows if r.op is RowOp.MOVED})
+    n_left = sum(1 for r in rows if r.left is not None and not (r.op is RowOp.MOVED and r.right))
+    n_right = sum(1 for r in rows if r.right is not None)
     parts = [f"{counts['equal']} unchanged"]
     for op in _OPS_IN_ORDER:
         n = moves if op is RowOp.MOVED else counts[op.value]
         if n:
             parts.append(f"{n} {_OP_NAMES[op]}")
-    total = len(comparison.rows) - moves
-    text = f"{total} segments compared: " + ", ".join(parts)
+    text = f"{n_left} segments on the left, {n_right} on the right: " + ", ".join(parts)
     if counts["relabelled"]:
         text += f"; {counts['relabelled']} relabelled"
     return text + "."
