@@ -1,0 +1,122 @@
+"""The drafting scenario end to end, asserted on the stored draft and the exported file."""
+
+from pathlib import Path
+
+import pytest
+from docx import Document as DocxFile
+from PySide6.QtCore import Qt
+
+from app.drafts import Replacement
+from app.model import Kind
+from app.services import drafts as svc
+from app.services.compare import compare_refs
+from app.services.export import export_redline_docx
+from app.store import Library
+from ui.drafting import DraftEditor
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture
+def editor(qtbot, corpus_library):
+    draft = svc.new_draft(corpus_library, "Burkina Faso", "1",
+                          [Replacement("Mali", "Burkina Faso"), Replacement("Malian", "Burkinabe")])
+    ed = DraftEditor(corpus_library.path, draft.id)
+    qtbot.addWidget(ed)
+    ed.resize(1400, 800)
+    ed.show()
+    return ed
+
+
+def _row(ed, label):
+    return [s.label for s in ed.segments].index(label)
+
+
+def _stored(ed):
+    lib = Library(ed.library_path)
+    try:
+        return svc.get_draft(lib, ed.draft_id).head
+    finally:
+        lib.close()
+
+
+def test_drafting_scenario(qtbot, editor, corpus_library, tmp_path):
+    ed = editor
+    assert ed.segments[0].text == "Conclusions on children and armed conflict in Burkina Faso"
+    # Typing: two keystroke-sized edits of one row merge into one undo step, autosaved.
+    i = _row(ed, "5(n)")
+    ed.set_current_row(i)
+    original = ed.segments[i].text
+    ed.set_text(i, "[Strongly] " + original)
+    ed.set_text(i, "[Strongly] [firmly] " + original)
+    assert ed.undo_stack.count() == 1 and ed.brackets_label.text() == "2 brackets open"
+    with qtbot.waitSignal(ed.autosaved, timeout=2000):
+        pass
+    assert _stored(ed)[i].text.startswith("[Strongly] [firmly]")
+
+    # Add a subparagraph under 6: it becomes 6(a), the old 6(a) becomes 6(b).
+    ed.set_current_row(_row(ed, "6"))
+    old_6a = ed.segments[_row(ed, "6(a)")].text
+    ed.add(Kind.SUBPARAGRAPH)
+    assert ed.current_row() == _row(ed, "6(a)") and ed.segments[_row(ed, "6(b)")].text == old_6a
+    ed.set_text(ed.current_row(), "Welcoming the release of children")
+
+    # Move with Alt+Up: the new 6(a) goes above paragraph 6, into 5 as 5(ee).
+    qtbot.keyClick(ed.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert ed.segments[ed.current_row()].label == "5(ee)"
+    qtbot.keyClick(ed.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert ed.segments[ed.current_row()].label == "6(a)"
+
+    # Indent 6(b) under 6(a), then outdent it back.
+    ed.set_current_row(_row(ed, "6(b)"))
+    assert ed.indent() and ed.segments[ed.current_row()].label == "6(a)(i)"
+    assert ed.outdent() and ed.segments[ed.current_row()].label == "6(b)"
+
+    # Delete paragraph 8 with its subparagraphs; 9 becomes 8.
+    nine = ed.segments[_row(ed, "9")].text
+    ed.set_current_row(_row(ed, "8"))
+    ed.delete_row()
+    assert ed.segments[_row(ed, "8")].text == nine
+    # Undo brings 8 back, redo deletes it again.
+    ed.undo_stack.undo()
+    assert ed.segments[_row(ed, "9")].text == nine
+    ed.undo_stack.redo()
+    assert ed.segments[_row(ed, "8")].text == nine
+
+    ed.flush()
+    assert _stored(ed) == ed.segments
+    assert ed.save_version("zero draft") == 1
+    ed.set_text(_row(ed, "2"), ed.segments[_row(ed, "2")].text.replace("welcomed", "[warmly] welcomed"))
+    assert ed.save_version("rev.1") == 2
+
+    # Compare the two versions and export the redline as tracked changes.
+    cmp = compare_refs(corpus_library, f"draft:{ed.draft_id}@1", f"draft:{ed.draft_id}@2")
+    assert [r.right.label for r in cmp.rows if r.op.value == "modified"] == ["2"]
+    out = export_redline_docx(cmp, tmp_path / "redline.docx")
+    body = DocxFile(str(out)).element.body
+    inserted = "".join(t.text for t in body.iter(f"{W}ins") for t in t.iter(f"{W}t"))
+    assert "[warmly]" in inserted
+
+
+def test_precedent_panel_replace_is_undoable(qtbot, editor):
+    ed = editor
+    i = _row(ed, "5(n)")
+    ed.set_current_row(i)
+    before = ed.segments[i].text
+    with qtbot.waitSignal(ed.panel.results_shown, timeout=5000) as shown:
+        ed.set_text(i, "Stressing the primary role of the Government in providing protection")
+    assert shown.args[0] >= 1
+    top = ed.panel.results[0][0]
+    assert top.source() in ("Mali 5(n)", "Mali 7(a)")
+    ed.panel.replace_requested.emit(top.text)
+    assert ed.segments[i].text == top.text
+    ed.undo_stack.undo()
+    assert ed.segments[i].text == "Stressing the primary role of the Government in providing protection"
+    ed.undo_stack.undo()
+    assert ed.segments[i].text == before
+    n = len(ed.segments)
+    ed.panel.insert_requested.emit(top.text)
+    assert len(ed.segments) == n + 1 and ed.segments[i + 1].text == top.text
+    assert ed.segments[i + 1].label == "5(o)"
+    out = Path(ed.library_path).parent / "editor.png"
+    assert ed.grab().save(str(out))

@@ -1,0 +1,288 @@
+"""DraftEditor: the structured editor of one draft, a tab the main window can open.
+
+Rows carry automatic labels; every edit is one undo command over immutable segment
+tuples, and reaches the library within AUTOSAVE_MS in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import drafts as core
+from app.drafts import EditRefused
+from app.errors import ConcordError
+from app.model import Kind, Segment
+from app.services import drafts as svc
+from app.store import Library
+from ui.drafting.commands import DraftCommand, EditTextCommand
+from ui.drafting.delegate import SegmentTextEdit, TextDelegate
+from ui.drafting.model import DraftModel
+from ui.drafting.precedents import PrecedentPanel
+
+AUTOSAVE_MS = 300  # the longest an edit waits before it is in the library
+Rows = tuple[Segment, ...]
+
+
+class DraftEditor(QWidget):
+    """`DraftEditor(library_path, draft_id)`: edit a draft's working copy; autosaves itself."""
+
+    autosaved = Signal(str)  # when
+    version_saved = Signal(int)
+    brackets_changed = Signal(int)
+
+    def __init__(self, library_path: str, draft_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self.library_path = str(library_path)
+        self.library = Library(self.library_path)
+        self.draft = svc.get_draft(self.library, draft_id)
+        self.draft_id = draft_id
+        self.undo_stack = QUndoStack(self)
+        self.model = DraftModel(self)
+        self.model.set_segments(self.draft.head)
+        self.model.text_edited.connect(self._typed)
+        self.dirty = False
+        self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.flush)
+
+        self.view = QTableView()
+        self.view.setAccessibleName("Draft")
+        self.view.setModel(self.model)
+        self.delegate = TextDelegate(self.view)
+        self.delegate.editor_created.connect(self._editor_created)
+        self.view.setItemDelegateForColumn(1, self.delegate)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        self.panel = PrecedentPanel(self.library_path)
+        self.panel.insert_requested.connect(self.insert_precedent)
+        self.panel.replace_requested.connect(self.replace_with_precedent)
+
+        self.brackets_label = QLabel()
+        self.saved_label = QLabel()
+        self.toolbar = QToolBar()
+        self._actions()
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.brackets_label)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.saved_label)
+
+        split = QSplitter()
+        split.addWidget(self.view)
+        split.addWidget(self.panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(split, 1)
+        self.undo_stack.indexChanged.connect(lambda _: self._update_actions())
+        self._update_brackets()
+        self._update_actions()
+        self.saved_label.setText(f"Saved {self.draft.head_saved_at}")
+        if self.model.rowCount():
+            self.set_current_row(0)
+
+    # --- actions ----------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str | QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.toolbar.addAction(action)
+        return action
+
+    def _actions(self) -> None:
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for a in (self.undo_action, self.redo_action):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(a)
+            self.toolbar.addAction(a)
+        self.toolbar.addSeparator()
+        self.add_paragraph_action = self._action("+ Paragraph", lambda: self.add(Kind.PARAGRAPH), "Ctrl+Return")
+        self.add_sub_action = self._action("+ Subparagraph", lambda: self.add(Kind.SUBPARAGRAPH), "Ctrl+Shift+Return")
+        self._action("+ Heading", lambda: self.add(Kind.HEADING))
+        self._action("+ Addressee", lambda: self.add(Kind.ADDRESSEE))
+        self.delete_action = self._action("Delete", self.delete_row, "Ctrl+Shift+Delete")
+        self.up_action = self._action("Up", self.move_up, "Alt+Up")
+        self.down_action = self._action("Down", self.move_down, "Alt+Down")
+        self.indent_action = self._action("Indent", self.indent, "Alt+Right")
+        self.outdent_action = self._action("Outdent", self.outdent, "Alt+Left")
+        self.toolbar.addSeparator()
+        self._action("Save version…", self.save_version_dialog, "Ctrl+S")
+
+    def _update_actions(self) -> None:
+        segs, row = self.segments, self.current_row()
+        self.up_action.setEnabled(core.can_move_up(segs, row))
+        self.down_action.setEnabled(core.can_move_down(segs, row))
+        self.indent_action.setEnabled(core.can_indent(segs, row))
+        self.outdent_action.setEnabled(core.can_outdent(segs, row))
+        self.delete_action.setEnabled(0 <= row < len(segs))
+
+    # --- state ------------------------------------------------------------------------
+
+    @property
+    def segments(self) -> Rows:
+        return self.model.segments
+
+    def current_row(self) -> int:
+        return self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
+
+    def set_current_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row, 1))
+
+    def _apply(self, rows: Rows, row: int) -> None:
+        """What every command's redo/undo does: show the rows, select one, schedule autosave."""
+        self.model.set_segments(rows)
+        if row != self.current_row():
+            self.set_current_row(row)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.dirty = True
+        if not self.autosave_timer.isActive():
+            self.autosave_timer.start()
+        self._update_brackets()
+        self._update_actions()
+
+    def _update_brackets(self) -> None:
+        n = core.count_brackets(s.text for s in self.segments).open
+        self.brackets_label.setText(f"{n} bracket{'s' if n != 1 else ''} open")
+        self.brackets_changed.emit(n)
+
+    def flush(self) -> None:
+        """Write the working copy now (one transaction)."""
+        self.autosave_timer.stop()
+        if not self.dirty:
+            return
+        when = svc.autosave(self.library, self.draft_id, self.segments)
+        self.dirty = False
+        self.saved_label.setText(f"Saved {when}")
+        self.autosaved.emit(when)
+
+    # --- edits ------------------------------------------------------------------------
+
+    def _push(self, label: str, change: Callable[[Rows, int], tuple[Rows, int]]) -> bool:
+        before, row = self.segments, self.current_row()
+        try:
+            after, new_row = change(before, row)
+        except EditRefused as e:
+            self.window().statusBar().showMessage(str(e), 4000) if hasattr(self.window(), "statusBar") else None
+            return False
+        if after != before:
+            self.undo_stack.push(DraftCommand(label, self._apply, before, after, row, new_row))
+        return True
+
+    def set_text(self, row: int, text: str, mergeable: bool = True) -> None:
+        """Typing into `row` (the in-place editor calls this on every keystroke)."""
+        before = self.segments
+        after = core.edit_text(before, row, text)
+        if after != before:
+            self.undo_stack.push(EditTextCommand(self._apply, before, after, row, mergeable))
+        if row == self.current_row():
+            self.panel.request_for(text)
+
+    def _typed(self, row: int, text: str) -> None:
+        self.set_text(row, text)
+
+    def add(self, kind: Kind, text: str = "") -> bool:
+        return self._push(f"Add {kind.value}", lambda s, r: core.add_segment(s, r, kind, text))
+
+    def delete_row(self) -> bool:
+        return self._push("Delete", lambda s, r: (core.delete(s, r), min(r, len(core.delete(s, r)) - 1)))
+
+    def move_up(self) -> bool:
+        return self._push("Move up", core.move_up)
+
+    def move_down(self) -> bool:
+        return self._push("Move down", core.move_down)
+
+    def indent(self) -> bool:
+        return self._push("Indent", lambda s, r: (core.indent(s, r), r))
+
+    def outdent(self) -> bool:
+        return self._push("Outdent", lambda s, r: (core.outdent(s, r), r))
+
+    def insert_precedent(self, text: str) -> bool:
+        """Insert a precedent's text as a new row below the current one, at its level."""
+        row = self.current_row()
+        kind = self.segments[row].kind if 0 <= row < len(self.segments) else Kind.PARAGRAPH
+        if kind not in (Kind.PARAGRAPH, Kind.SUBPARAGRAPH):
+            kind = Kind.SUBPARAGRAPH if any(s.kind is Kind.PARAGRAPH for s in self.segments[: row + 1]) else Kind.PARAGRAPH
+        if kind is Kind.PARAGRAPH:
+            return self._push("Insert precedent", lambda s, r: core.add_segment(s, r, Kind.PARAGRAPH, text))
+
+        def below(s: Rows, r: int) -> tuple[Rows, int]:
+            return core.insert_segment(s, r + 1, Segment(Kind.SUBPARAGRAPH, text), core.depth_of(s[r]) or 1), r + 1
+
+        return self._push("Insert precedent", below)
+
+    def replace_with_precedent(self, text: str) -> None:
+        row = self.current_row()
+        if 0 <= row < len(self.segments):
+            self.view.closePersistentEditor(self.view.currentIndex())
+            self.set_text(row, text, mergeable=False)
+
+    # --- versions ---------------------------------------------------------------------
+
+    def save_version(self, name: str) -> int:
+        self.flush()
+        number = svc.save_version(self.library, self.draft_id, name)
+        self.draft = svc.get_draft(self.library, self.draft_id)
+        self.version_saved.emit(number)
+        return number
+
+    def save_version_dialog(self) -> None:
+        names = ["zero draft", "rev.1", "rev.2", "silence procedure", "final"]
+        suggested = names[min(len(self.draft.versions), len(names) - 1)]
+        name, ok = QInputDialog.getText(self, "Save version", "Name this round:", text=suggested)
+        if ok:
+            try:
+                self.save_version(name)
+            except ConcordError as e:
+                QMessageBox.warning(self, "Save version", str(e))
+
+    # --- view plumbing ----------------------------------------------------------------
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_actions()
+        if current.isValid():
+            self.panel.request_for(self.segments[current.row()].text)
+
+    def _editor_created(self, editor: SegmentTextEdit) -> None:
+        editor.undo_requested.connect(self.undo_stack.undo)
+        editor.redo_requested.connect(self.undo_stack.redo)
+
+    def closeEvent(self, event) -> None:
+        self.flush()
+        super().closeEvent(event)

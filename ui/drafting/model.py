@@ -1,0 +1,78 @@
+"""DraftModel: a thin table over a draft's segment tuple (label, text)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+
+from app.model import Kind, Segment
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DraftModel(QAbstractTableModel):
+    """Rows are segments; column 0 the automatic label, column 1 the editable text.
+
+    The model never changes itself on an edit: `text_edited` goes to the editor, which
+    pushes an undo command that calls `set_segments` or `set_text`.
+    """
+
+    text_edited = Signal(int, str)
+    HEADERS = ("Label", "Text")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.segments: tuple[Segment, ...] = ()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.segments)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 2:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.segments):
+            return None
+        seg = self.segments[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return seg.label if index.column() == 0 else seg.text
+        if role == Qt.ItemDataRole.FontRole and seg.kind in (Kind.HEADING, Kind.TITLE, Kind.ADDRESSEE):
+            font = QFont()
+            font.setBold(seg.kind is not Kind.ADDRESSEE)
+            font.setItalic(seg.kind is Kind.ADDRESSEE)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{seg.kind.value} {seg.label}".strip()
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == 1 else base
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != 1 or not index.isValid():
+            return False
+        if str(value) != self.segments[index.row()].text:
+            self.text_edited.emit(index.row(), str(value))
+        return True
+
+    def set_segments(self, segments: tuple[Segment, ...]) -> None:
+        """Replace everything: structure changed, labels may all have moved."""
+        if len(segments) == len(self.segments) and all(
+            (a.kind, a.label) == (b.kind, b.label) for a, b in zip(segments, self.segments, strict=True)
+        ):
+            changed = [i for i, (a, b) in enumerate(zip(segments, self.segments, strict=True)) if a != b]
+            self.segments = segments
+            if changed:
+                self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), 1))
+            return
+        self.beginResetModel()
+        self.segments = segments
+        self.endResetModel()
