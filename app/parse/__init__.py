@@ -85,13 +85,13 @@ def parse_file(path: str | Path, revisions: Literal["accept", "reject"] = "accep
         raise ImportRefused(name, "the file is empty")
     kind = sniff(head)
     if kind == "pdf":
-        from app.parse import pdf
+        from app.parse.pdf import read_pdf
 
-        return pdf.read_pdf(p)
+        return read_pdf(p)
     if kind == "zip":
-        from app.parse import docx
+        from app.parse.docx import read_docx
 
-        return docx.read_docx(p, revisions=revisions)
+        return read_docx(p, revisions=revisions)
     if kind == "ole":
         raise ImportRefused(name, _ole_reason(p))
     if kind == "binary":

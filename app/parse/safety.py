@@ -113,26 +113,43 @@ def read_part(data: bytes, name: str, file: str) -> bytes:
     return out
 
 
-def check_xml_parts(checked: CheckedZip, file: str) -> dict[str, bytes]:
-    """Read every XML part, refusing DTDs and anything that is not well-formed XML.
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
-    Returns the parts by name, so callers parse what was checked rather than re-reading.
-    """
-    parts: dict[str, bytes] = {}
-    parser = hardened_parser()
-    for name in sorted(checked.names):
-        if not name.lower().endswith((".xml", ".rels")):
-            continue
-        blob = read_part(checked.data, name, file)
-        if any(mark in blob for mark in _DTD_MARKS):
-            raise ImportRefused(
-                file, f"part {name} contains a DOCTYPE or entity declaration; refused (Word never writes one)"
-            )
-        try:
-            root = etree.fromstring(blob, parser)
-        except etree.XMLSyntaxError as e:
-            raise ImportRefused(file, f"damaged Word file: part {name} is not well-formed XML ({e})") from e
-        if root.getroottree().docinfo.doctype:
-            raise ImportRefused(file, f"part {name} contains a DOCTYPE; refused")
-        parts[name] = blob
-    return parts
+
+def _xml_part_names(checked: CheckedZip, file: str) -> list[str]:
+    """Parts an XML parser will read: by extension, and by the package's declared content
+    types, so a part named `document.bin` but declared as XML is checked too."""
+    names = {n for n in checked.names if n.lower().endswith((".xml", ".rels"))}
+    if "[Content_Types].xml" in checked.names:
+        ct = _parse_checked("[Content_Types].xml", read_part(checked.data, "[Content_Types].xml", file), file)
+        defaults = {
+            (d.get("Extension") or "").lower(): d.get("ContentType") or "" for d in ct.iter(f"{_CT_NS}Default")
+        }
+        overrides = {
+            (o.get("PartName") or "").lstrip("/"): o.get("ContentType") or "" for o in ct.iter(f"{_CT_NS}Override")
+        }
+        for n in checked.names:
+            kind = overrides.get(n) or defaults.get(n.rsplit(".", 1)[-1].lower(), "")
+            if kind.endswith("xml") and not kind.startswith("image/"):
+                names.add(n)
+    return sorted(names)
+
+
+def _parse_checked(name: str, blob: bytes, file: str) -> etree._Element:
+    if any(mark in blob for mark in _DTD_MARKS):
+        raise ImportRefused(
+            file, f"part {name} contains a DOCTYPE or entity declaration; refused (Word never writes one)"
+        )
+    try:
+        root = etree.fromstring(blob, hardened_parser())
+    except etree.XMLSyntaxError as e:
+        raise ImportRefused(file, f"damaged Word file: part {name} is not well-formed XML ({e})") from e
+    if root.getroottree().docinfo.doctype:
+        raise ImportRefused(file, f"part {name} contains a DOCTYPE; refused")
+    return root
+
+
+def check_xml_parts(checked: CheckedZip, file: str) -> None:
+    """Read every XML part, refusing DTDs and anything that is not well-formed XML."""
+    for name in _xml_part_names(checked, file):
+        _parse_checked(name, read_part(checked.data, name, file), file)

@@ -152,7 +152,11 @@ def build_document(raw_lines: list[RawLine], file: str) -> Document:
     while i < len(lines):
         rl = lines[i]
         text = rl.text
-        nxt = lines[i + 1].text if i + 1 < len(lines) else None
+        nxt_line = lines[i + 1] if i + 1 < len(lines) else None
+        # The next line as displayed: Word's automatic label in front of its text.
+        nxt = None if nxt_line is None else (
+            f"{nxt_line.label} {nxt_line.text}" if nxt_line.label else nxt_line.text
+        )
         cur = current()
         prev_complete = cur is None or cur.closed or cur.kind in (Kind.HEADING, Kind.TITLE) or (
             bool(cur.lines) and cur.lines[-1].rstrip().endswith(TERMINAL)

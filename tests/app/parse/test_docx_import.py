@@ -219,3 +219,16 @@ def test_headings_by_style_and_by_bold_type(tmp_path):
     assert kinds["To the Government of Testland"] == Kind.ADDRESSEE
     assert doc.segment("3(a)").addressee == "To the Government of Testland"
     assert doc.segment("3").section == "Further action"
+
+
+def test_plain_heading_before_an_automatically_numbered_paragraph(tmp_path):
+    numbering = abstract(1, lvl(0, "decimal", "%1.")) + num(1, 1)
+    body = "".join([
+        p("Conclusions on children and armed conflict in Testland"),
+        p("The Working Group met.", num=(1, 0)),
+        p("Further steps by the Group"),
+        p("The Working Group agreed.", num=(1, 0)),
+    ])
+    doc = _labels(tmp_path, body, numbering)
+    assert doc.labels() == ["1", "2"]
+    assert doc.segment("2").section == "Further steps by the Group"

@@ -144,3 +144,16 @@ def test_markup_in_text_is_stored_verbatim(tmp_path, library, suffix):
     assert stored.segment("1").text == f"The Working Group noted {script} in the text."
     hits = library.search("onerror")
     assert [h.label for h in hits] == ["1"]
+
+
+def test_doctype_in_a_part_declared_as_xml_under_another_name(tmp_path):
+    from hostile import document_xml
+    from wordgen import template_parts, write_parts
+
+    parts = template_parts()
+    parts["word/document.bin"] = document_xml('<!DOCTYPE w:document [<!ENTITY x "y">]>', "&x;")
+    del parts["word/document.xml"]
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b'PartName="/word/document.xml"', b'PartName="/word/document.bin"')
+    path = write_parts(tmp_path / "renamed.docx", parts)
+    assert "part word/document.bin contains a DOCTYPE" in refused(path).reason
