@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--docx", metavar="OUT", help="write the right text as a Word redline of the left")
     p.add_argument("--mode", choices=("track", "bold"), default="track",
                    help="redline as tracked changes (default) or bold/strikethrough")
-    p.add_argument("--author", metavar="NAME", default="Concord", help="author of tracked changes")
+    p.add_argument("--author", metavar="NAME", help="author of tracked changes (default: your user name)")
     p.add_argument("--report-docx", metavar="OUT", help="write a Word comparison report")
     _option_flags(p)
     p.set_defaults(func=cmd_compare)

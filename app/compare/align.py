@@ -29,6 +29,15 @@ from app.compare import similarity
 MAX_GAP_CELLS = 4_000_000
 
 
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    """A gap's similarity matrix with the indexes of its rows and columns."""
+
+    rows: list[int]
+    cols: list[int]
+    scores: np.ndarray
+
+
 @dataclass(slots=True)
 class Alignment:
     """Index pairs in document order, and moves (left index, right index)."""
@@ -55,18 +64,23 @@ def align(
     moved_left, moved_right = _exact_moves(left, right, gap_of_left, gap_of_right, result)
 
     fuzzy: list[tuple[int, int]] = []
-    for l_idx, r_idx in gaps:
+    scored: dict[int, _Scored] = {}  # gap -> its matrix, reused when looking for moves
+    for g, (l_idx, r_idx) in enumerate(gaps):
         li = [i for i in l_idx if i not in moved_left]
         ri = [j for j in r_idx if j not in moved_right]
         if li and ri:
-            fuzzy.extend(_gap_pairs(left, right, li, ri, pair_threshold))
+            fuzzy.extend(_gap_pairs(left, right, li, ri, pair_threshold, scored, g))
     result.pairs = sorted(anchors + fuzzy)
 
     paired_left = moved_left | {i for i, _ in fuzzy}
     paired_right = moved_right | {j for _, j in fuzzy}
     rest_left = [i for i in gap_of_left if i not in paired_left]
     rest_right = [j for j in gap_of_right if j not in paired_right]
-    result.moves.extend(_fuzzy_moves(left, right, rest_left, rest_right, move_threshold))
+    known = None
+    gaps_left = {gap_of_left[i] for i in rest_left}
+    if len(gaps_left) == 1 and gaps_left == {gap_of_right[j] for j in rest_right}:
+        known = scored.get(gaps_left.pop())  # e.g. two unrelated passages: one gap, scored once
+    result.moves.extend(_fuzzy_moves(left, right, rest_left, rest_right, move_threshold, known))
     result.moves.sort()
     return result
 
@@ -170,12 +184,20 @@ def _exact_moves(
 
 
 def _gap_pairs(
-    a: Sequence[str], b: Sequence[str], li: list[int], ri: list[int], threshold: float
+    a: Sequence[str],
+    b: Sequence[str],
+    li: list[int],
+    ri: list[int],
+    threshold: float,
+    scored: dict[int, _Scored] | None = None,
+    gap: int = -1,
 ) -> list[tuple[int, int]]:
     """Order-preserving pairs in one gap maximising the total similarity above `threshold`."""
     if len(li) * len(ri) > MAX_GAP_CELLS:
         return _diagonal_pieces(a, b, li, ri, threshold)
-    scores = similarity.matrix([a[i] for i in li], [b[j] for j in ri])
+    scores = similarity.matrix([a[i] for i in li], [b[j] for j in ri], cutoff=threshold)
+    if scored is not None:
+        scored[gap] = _Scored(li, ri, scores)
     return [(li[x], ri[y]) for x, y in global_alignment(scores, threshold)]
 
 
@@ -231,20 +253,35 @@ def global_alignment(scores: np.ndarray, threshold: float) -> list[tuple[int, in
 
 
 def _fuzzy_moves(
-    a: Sequence[str], b: Sequence[str], li: list[int], ri: list[int], threshold: float
+    a: Sequence[str],
+    b: Sequence[str],
+    li: list[int],
+    ri: list[int],
+    threshold: float,
+    known: _Scored | None = None,
 ) -> list[tuple[int, int]]:
-    """Greedy best-first pairing of leftovers scoring at least `threshold`."""
+    """Greedy best-first pairing of leftovers scoring at least `threshold`.
+
+    `known` is a matrix already scored that covers all the leftovers.
+    """
     if not li or not ri:
         return []
     li, ri = sorted(li), sorted(ri)
     found: list[tuple[float, int, int]] = []
-    block = max(1, MAX_GAP_CELLS // len(ri))
-    right_keys = [b[j] for j in ri]
-    for start in range(0, len(li), block):
-        part = li[start : start + block]
-        scores = similarity.matrix([a[i] for i in part], right_keys)
+    if known is not None:
+        row_at = {i: x for x, i in enumerate(known.rows)}
+        col_at = {j: y for y, j in enumerate(known.cols)}
+        scores = known.scores[np.ix_([row_at[i] for i in li], [col_at[j] for j in ri])]
         for x, y in zip(*np.nonzero(scores >= threshold), strict=True):
-            found.append((float(scores[x, y]), part[x], ri[y]))
+            found.append((float(scores[x, y]), li[x], ri[y]))
+    else:
+        block = max(1, MAX_GAP_CELLS // len(ri))
+        right_keys = [b[j] for j in ri]
+        for start in range(0, len(li), block):
+            part = li[start : start + block]
+            scores = similarity.matrix([a[i] for i in part], right_keys, cutoff=threshold)
+            for x, y in zip(*np.nonzero(scores >= threshold), strict=True):
+                found.append((float(scores[x, y]), part[x], ri[y]))
     found.sort(key=lambda t: (-t[0], t[1], t[2]))
     used_left: set[int] = set()
     used_right: set[int] = set()

@@ -51,6 +51,7 @@ def diff_texts(left: str, right: str, options: CompareOptions | None = None) -> 
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             _append(chunks, _Chunk(tag == "equal", lb[i1], lb[i2], rb[j1], rb[j2]))
     chunks = _cleanup_semantic(chunks)
+    _shift_spaces(chunks, left, right)
     return tuple(_edits(chunks, left, right))
 
 
@@ -94,6 +95,33 @@ def _cleanup_semantic(chunks: list[_Chunk]) -> list[_Chunk]:
         else:
             k += 1
     return chunks
+
+
+def _shift_spaces(chunks: list[_Chunk], left: str, right: str) -> None:
+    """Make a lone insertion or deletion start with its word and end with its space.
+
+    "of{+ the six+} grave" and "of {+the six +}grave" say the same; a reader expects the
+    second. The change slides right over a leading space that also opens the equality after
+    it, on both sides.
+    """
+    for k in range(1, len(chunks) - 1):
+        before, c, after = chunks[k - 1], chunks[k], chunks[k + 1]
+        if c.equal or not before.equal or (c.l1 != c.l2 and c.r1 != c.r2):
+            continue
+        text, start = (right, c.r1) if c.l1 == c.l2 else (left, c.l1)
+        n = len(text[start:]) - len(text[start:].lstrip())
+        if not n:
+            continue
+        space = text[start : start + n]
+        if left[after.l1 : after.l1 + n] != space or right[after.r1 : after.r1 + n] != space:
+            continue
+        if after.l2 - after.l1 <= n or after.r2 - after.r1 <= n:
+            continue  # the equality after would vanish: leave the space where it is
+        before.l2 += n
+        before.r2 += n
+        c.l1, c.l2, c.r1, c.r2 = c.l1 + n, c.l2 + n, c.r1 + n, c.r2 + n
+        after.l1 += n
+        after.r1 += n
 
 
 def _change_size(c: _Chunk) -> int:

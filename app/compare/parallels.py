@@ -56,7 +56,7 @@ def find_parallels(
     options = options or CompareOptions()
     keys = [segment_key(s.text, options) for s in segments]
     similar = _similar_mask(keys, threshold)
-    blocks = _join(_seeds(similar, min_run))
+    blocks = _blocks(_runs(similar), min_run)
     out = []
     for ls, le, rs, re_ in blocks:
         left, right = segments[ls:le], segments[rs:re_]
@@ -79,12 +79,14 @@ def _similar_mask(keys: list[str], threshold: float) -> np.ndarray:
     return np.triu(mask, 1)
 
 
-def _seeds(similar: np.ndarray, min_run: int) -> list[tuple[int, int, int, int]]:
-    """Diagonal runs of at least `min_run` similar pairs whose two runs do not overlap."""
+def _runs(similar: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Diagonal runs of similar pairs, cut so that a run's two sides do not overlap."""
     n = similar.shape[0]
-    seeds = []
+    runs = []
     for d in range(1, n):
         diag = similar.diagonal(d)
+        if not diag.any():
+            continue
         k = 0
         while k < len(diag):
             if not diag[k]:
@@ -93,24 +95,45 @@ def _seeds(similar: np.ndarray, min_run: int) -> list[tuple[int, int, int, int]]
             start = k
             while k < len(diag) and diag[k]:
                 k += 1
-            length = min(k - start, d)  # left run must end before the right one starts
-            if length >= min_run:
-                seeds.append((start, start + length, start + d, start + d + length))
-    return sorted(seeds)
+            length = min(k - start, d)  # the left run must end before the right one starts
+            runs.append((start, start + length, start + d, start + d + length))
+    return sorted(runs)
 
 
-def _join(seeds: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
-    """Merge seeds that continue each other within a small gap on both sides."""
-    blocks: list[list[int]] = []
-    for ls, le, rs, re_ in seeds:
+def _blocks(runs: list[tuple[int, int, int, int]], min_run: int) -> list[tuple[int, int, int, int]]:
+    """Seeds (runs of at least `min_run` pairs), grown by the runs that continue them.
+
+    A run continues a block when it starts (or ends) at most MAX_JOIN_GAP segments after
+    (or before) it on both sides: an extra subparagraph on one side, or one pair edited
+    beyond the threshold, does not split a block.
+    """
+    blocks = [list(r) for r in runs if r[1] - r[0] >= min_run]
+    rest = [r for r in runs if r[1] - r[0] < min_run]
+    grown = True
+    while grown:
+        grown = False
         for b in blocks:
-            gap_left, gap_right = ls - b[1], rs - b[3]
-            if 0 <= gap_left <= MAX_JOIN_GAP and 0 <= gap_right <= MAX_JOIN_GAP and le <= b[2]:
-                b[1], b[3] = le, re_
-                break
-        else:
-            blocks.append([ls, le, rs, re_])
+            for r in list(rest):
+                if _continues(b, r) or _continues(list(r), tuple(b)):
+                    b[:] = [min(b[0], r[0]), max(b[1], r[1]), min(b[2], r[2]), max(b[3], r[3])]
+                    rest.remove(r)
+                    grown = True
+        merged: list[list[int]] = []
+        for b in sorted(blocks):
+            if merged and (_continues(merged[-1], tuple(b)) or merged[-1] == b):
+                m = merged[-1]
+                m[:] = [m[0], max(m[1], b[1]), m[2], max(m[3], b[3])]
+                grown = True
+            else:
+                merged.append(b)
+        blocks = merged
     return [(b[0], b[1], b[2], b[3]) for b in blocks]
+
+
+def _continues(b: list[int], r: tuple[int, ...]) -> bool:
+    """Does run `r` follow block `b` closely on both sides, keeping the two sides apart?"""
+    gap_left, gap_right = r[0] - b[1], r[2] - b[3]
+    return 0 <= gap_left <= MAX_JOIN_GAP and 0 <= gap_right <= MAX_JOIN_GAP and r[1] <= b[2]
 
 
 def _span(segments: Sequence[Segment]) -> str:

@@ -38,11 +38,20 @@ def ratio(a: str, b: str) -> float:
     return float(fuzz.ratio(a, b))
 
 
-def matrix(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
-    """All-pairs similarity as a `len(left) x len(right)` float32 array."""
+# Matrices this big are scored on every core; smaller ones are not worth the threads.
+_PARALLEL_CELLS = 200_000
+
+
+def matrix(left: Sequence[str], right: Sequence[str], cutoff: float | None = None) -> np.ndarray:
+    """All-pairs similarity as a `len(left) x len(right)` float32 array.
+
+    With `cutoff`, scores under it come back as 0, which lets rapidfuzz stop early.
+    """
     if not left or not right:
         return np.zeros((len(left), len(right)), dtype=np.float32)
-    return process.cdist(left, right, scorer=fuzz.ratio, dtype=np.float32, workers=1)
+    workers = -1 if len(left) * len(right) >= _PARALLEL_CELLS else 1
+    return process.cdist(left, right, scorer=fuzz.ratio, dtype=np.float32, workers=workers,
+                         score_cutoff=cutoff)
 
 
 def nearly_same(a: str, b: str) -> bool:
