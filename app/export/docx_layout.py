@@ -76,6 +76,8 @@ def new_document(header: str = "") -> DocxDocument:
         _define_paragraph_style(d, spec)
     _define_character_style(d, DELETED, strike=True, fill="F4C7C3")
     _define_character_style(d, INSERTED, underline=True, fill="C8E6C9")
+    for name in ("Header", "Footer"):
+        d.styles[name].font.size = Pt(9)
     section = d.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21.59), Cm(27.94)  # US Letter, as at UN HQ

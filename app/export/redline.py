@@ -60,7 +60,8 @@ def redline_document(
         raise ExportError(f"unknown redline mode {mode!r} (expected one of: {', '.join(MODES)})")
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     rev = _Revisions(author=author or "Concord", date=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
-    d = lay.new_document(header=f"{comparison.left_title} \u2192 {comparison.right_title}")
+    left_name, right_name = side_names(comparison)
+    d = lay.new_document(header=f"{left_name} \u2192 {right_name}")
     paired = _paired_moves(comparison.rows)
     marks = []
     for row in comparison.rows:
@@ -77,6 +78,19 @@ def redline_document(
         if settings.find(qn("w:trackRevisions")) is None:  # further edits are tracked too
             settings.insert_element_before(OxmlElement("w:trackRevisions"), *_AFTER_TRACK_REVISIONS)
     return d
+
+
+def side_names(comparison: Comparison) -> tuple[str, str]:
+    """How to name the two sides: their titles, with their references when the titles agree.
+
+    Two versions of the Mali conclusions are both titled "Mali"; "Mali (1)" and "Mali (2)"
+    tell them apart.
+    """
+    left, right = comparison.left_title or "Left", comparison.right_title or "Right"
+    left_ref, right_ref = comparison.left_ref, comparison.right_ref
+    if left == right and left_ref and right_ref and left_ref != right_ref:
+        return f"{left} ({left_ref})", f"{right} ({right_ref})"
+    return left, right
 
 
 def paragraph_pieces(row: Row, paired: set[int]) -> tuple[str, list[Piece], Segment]:

@@ -10,7 +10,7 @@ from docx.table import _Cell
 
 from app.compare.model import Comparison, Row, RowOp
 from app.export import docx_layout as lay
-from app.export.redline import Piece, row_pieces
+from app.export.redline import Piece, row_pieces, side_names
 from app.model import Segment
 
 _OPS_IN_ORDER = (RowOp.MODIFIED, RowOp.INSERTED, RowOp.DELETED, RowOp.MOVED)
@@ -27,9 +27,8 @@ def report_document(comparison: Comparison) -> DocxDocument:
     """The report: title, counts, changed labels by kind of change, side-by-side table."""
     d = lay.new_document()
     lay.add_paragraph(d, lay.TITLE).add_run("Comparison report")
-    lay.add_paragraph(d, lay.SUBTITLE).add_run(
-        f"{comparison.left_title} (left) and {comparison.right_title} (right)"
-    )
+    left_name, right_name = side_names(comparison)
+    lay.add_paragraph(d, lay.SUBTITLE).add_run(f"{left_name} (left) and {right_name} (right)")
     lay.add_paragraph(d, lay.HEADING).add_run("Summary")
     lay.add_paragraph(d, lay.TEXT).add_run(summary_sentence(comparison))
     for op, labels in changed_labels(comparison).items():
@@ -89,7 +88,7 @@ def _table(d: DocxDocument, comparison: Comparison) -> None:
     width = Emu(lay.text_width(d) // 2)
     header = table.rows[0]
     _repeat_header(header._tr)
-    for cell, title in zip(header.cells, (comparison.left_title, comparison.right_title), strict=True):
+    for cell, title in zip(header.cells, side_names(comparison), strict=True):
         _cell_text(cell, [("equal", title)], bold=True)
     arrivals = {r.move_id: r.right for r in comparison.rows if r.op is RowOp.MOVED and r.right}
     for r in comparison.rows:

@@ -95,3 +95,9 @@ def test_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
     target.chmod(0o640)
     write_atomic(target, _writer("new"))
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_an_owner_file_of_another_document_does_not_block(tmp_path):
+    (tmp_path / "~$ali.docx").write_text("owner of some 'bali.docx'... not of mali.docx")
+    write_atomic(tmp_path / "mali.docx", _writer("ok"))
+    assert (tmp_path / "mali.docx").read_text() == "ok"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import docx
 import pytest
 
 from app.compare.model import Comparison, RowOp
 from app.export import docx_layout as lay
 from app.export.report import changed_labels, report_document, summary_sentence
+from app.model import Passage
 
 
 @pytest.fixture
@@ -74,3 +77,18 @@ def test_a_move_shows_where_it_went(report, corpus_comparison):
                if r.op is RowOp.MOVED and r.right is not None) + 1
     assert table.rows[dst].cells[0].text.startswith("Moved from 5(m): ")
     assert table.rows[dst].cells[1].text.startswith("(b) Expressing deep concern")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("app.services.compare") is None,
+                    reason="the comparison engine (app.services.compare) is not there yet")
+def test_report_of_a_real_comparison(corpus_doc, corpus_redraft, tmp_path):
+    from app.services.compare import compare_passages
+
+    comparison = compare_passages(Passage(corpus_doc, corpus_doc.segments, "1"),
+                                  Passage(corpus_redraft, corpus_redraft.segments, "2"))
+    path = tmp_path / "real.docx"
+    report_document(comparison).save(path)
+    d = docx.Document(str(path))
+    assert summary_sentence(comparison) in [p.text for p in d.paragraphs]
+    assert len(d.tables[0].rows) == len(comparison.rows) + 1
+    assert changed_labels(comparison)[RowOp.DELETED] == ["5(c)"]
