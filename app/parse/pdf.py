@@ -12,6 +12,7 @@ structure recognition, and a paragraph cut by a page break is left open to conti
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,8 @@ from app.parse.structure import FURNITURE_RE, OWN_SYMBOL_RE, RawLine, build_docu
 
 MAX_PDF_BYTES = 50 * MB
 MAX_PAGES = 300
+# pdfminer inflates each stream whole in memory; what all streams may inflate to together.
+MAX_INFLATED = 200 * MB
 # The top and bottom of a page where running headers and footers live (fraction of height).
 MARGIN = 0.12
 # A gap between rows wider than this fraction of the text height starts a new paragraph.
@@ -131,6 +134,39 @@ def _pieces(path: Path, file: str) -> tuple[list[_Piece], int, bool]:
     return pieces, pages, images
 
 
+_STREAM_RE = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def check_streams(data: bytes, file: str) -> None:
+    """Refuse a PDF whose compressed streams inflate past `MAX_INFLATED` (a PDF "zip bomb").
+
+    Every `stream` is inflated here in bounded steps before pdfminer, which has no limit,
+    sees the file; streams that are not zlib data (JPEG images, ...) are passed over.
+    """
+    total = 0
+    for m in _STREAM_RE.finditer(data):
+        d = zlib.decompressobj()
+        pos = m.end()
+        try:
+            while pos < len(data):
+                chunk = data[pos : pos + 64 * 1024]
+                out = d.decompress(chunk, MAX_INFLATED - total + 1)
+                total += len(out)
+                while d.unconsumed_tail and total <= MAX_INFLATED:
+                    out = d.decompress(d.unconsumed_tail, MAX_INFLATED - total + 1)
+                    total += len(out)
+                if total > MAX_INFLATED:
+                    raise ImportRefused(
+                        file, f"the PDF's compressed content expands past {MAX_INFLATED // MB} MB; "
+                        "refused as a possible decompression bomb"
+                    )
+                if d.eof:
+                    break
+                pos += len(chunk)
+        except zlib.error:
+            continue
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()))
 
@@ -222,6 +258,7 @@ def read_pdf(path: str | Path) -> Document:
     if b"%%EOF" not in data[-2048:]:
         # pdfminer would rebuild what it can and import a truncated file's first pages.
         raise ImportRefused(file, "the PDF is truncated or damaged (no end-of-file marker)")
+    check_streams(data, file)
     pieces, pages, images = _pieces(p, file)
     if pages == 0:
         raise ImportRefused(file, "the PDF has no pages")

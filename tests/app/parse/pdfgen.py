@@ -79,3 +79,12 @@ def encrypted_pdf(lines: list[str], user_password: bytes = b"secret") -> bytes:
     objects = _pages(5, b"<< /Font << /F1 4 0 R >> >>") + [font, content, encrypt]
     doc_id = DOC_ID.hex().encode()
     return assemble(objects, b"/Encrypt 6 0 R /ID [<" + doc_id + b"> <" + doc_id + b">] ")
+
+
+def inflating_pdf(megabytes: int) -> bytes:
+    """A text PDF plus a stream of zeros that inflates to `megabytes` MB from a few hundred KB."""
+    z = zlib.compressobj(9)
+    packed = b"".join(z.compress(b"\x00" * 1024 * 1024) for _ in range(megabytes)) + z.flush()
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    content = stream(packed, b"/Filter /FlateDecode ")
+    return assemble(_pages(5, b"<< /Font << /F1 4 0 R >> >>") + [font, content])

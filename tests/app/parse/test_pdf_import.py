@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from pdfgen import encrypted_pdf, scanned_pdf, text_pdf
+from pdfgen import encrypted_pdf, inflating_pdf, scanned_pdf, text_pdf
 from pdfminer.high_level import extract_text
 from wordgen import normalised
 
@@ -15,6 +15,7 @@ from app.parse.pdf import read_pdf
 
 
 @pytest.mark.soffice
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", ["typed", "automatic"])
 def test_corpus_pdf_imports_like_the_text(corpus_pdf, corpus_doc, variant):
     doc = read_pdf(corpus_pdf[variant])
@@ -24,6 +25,7 @@ def test_corpus_pdf_imports_like_the_text(corpus_pdf, corpus_doc, variant):
 
 
 @pytest.mark.soffice
+@pytest.mark.slow
 def test_pdfminer_separates_labels_that_the_reader_rejoins(corpus_pdf):
     raw = extract_text(str(corpus_pdf["automatic"]))
     # pdfminer's own reading order puts "1.", "2.", "3." in a column before the paragraphs.
@@ -33,6 +35,7 @@ def test_pdfminer_separates_labels_that_the_reader_rejoins(corpus_pdf):
 
 
 @pytest.mark.soffice
+@pytest.mark.slow
 def test_page_furniture_is_removed_and_the_symbol_kept(corpus_pdf):
     raw = extract_text(str(corpus_pdf["typed"]))
     pages = int(re.search(r"\n(\d+)/(\d+)\n\n\x0c$", raw).group(2))
@@ -111,3 +114,20 @@ def test_damaged_pdf_body_is_refused(tmp_path):
     with pytest.raises(ImportRefused) as e:
         parse_file(path)
     assert e.value.file == "junk.pdf"
+
+
+def test_decompression_bomb_is_refused_before_pdfminer_inflates_it(tmp_path, monkeypatch):
+    # The same check as at the real 200 MB limit, scaled down to keep the test fast.
+    monkeypatch.setattr("app.parse.pdf.MAX_INFLATED", 8 * 1024 * 1024)
+    path = _pdf(tmp_path, "bomb.pdf", inflating_pdf(10))
+    assert path.stat().st_size < 64 * 1024
+
+    def never(*args, **kwargs):
+        raise AssertionError("pdfminer was given the file")
+
+    monkeypatch.setattr("pdfminer.high_level.extract_pages", never)
+    with pytest.raises(ImportRefused) as e:
+        parse_file(path)
+    assert e.value.reason == (
+        "the PDF's compressed content expands past 8 MB; refused as a possible decompression bomb"
+    )
