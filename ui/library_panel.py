@@ -49,12 +49,18 @@ class LibraryPanel(QWidget):
         self.filter.textChanged.connect(self.proxy.set_filter)
         self.filter.returnPressed.connect(self._focus_first)
         self.tree.activated.connect(self._activated)
+        self.tree.expanded.connect(self._span_children)
 
     def reload(self, library: Library | None = None) -> None:
         if library is not None:
             self.model.set_library(library)
         else:
             self.model.reload()
+
+    def _span_children(self, parent: QModelIndex) -> None:
+        """Structure rows (headings, paragraphs) use the whole width, not just the first column."""
+        for row in range(self.proxy.rowCount(parent)):
+            self.tree.setFirstColumnSpanned(row, parent, True)
 
     def _focus_first(self) -> None:
         if self.proxy.rowCount():

@@ -25,7 +25,7 @@ from ui.library_panel import LibraryPanel
 from ui.models import DOC_ID_ROLE, POSITION_ROLE
 from ui.models.parallels_model import PARALLEL_ROLE, ParallelsModel, run_name
 from ui.models.similar_model import SimilarModel, SimilarRow
-from ui.views.comparison import ComparisonView, service
+from ui.views.comparison import ComparisonView, has_service, service
 from ui.views.reader import ReaderView
 from ui.views.search import SearchDialog
 from ui.workers import Job, JobRunner, library_job
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         document = bar.addMenu("&Document")
         self._act(document, "Find &Parallel Blocks", "Ctrl+Shift+P", self.find_parallels)
         self.export_passage_action = self._act(document, "Export to &Word…", "Ctrl+Shift+D", self.export_passage)
-        self.export_passage_action.setVisible(service("export") is not None)
+        self.export_passage_action.setVisible(has_service("export"))
         view = bar.addMenu("&View")
         self._act(view, "&Library Panel", "Ctrl+1", lambda: self.panel.tree.setFocus())
         self._act(view, "&Current Tab", "Ctrl+2", lambda: self.tabs.currentWidget() and self.tabs.currentWidget().setFocus())

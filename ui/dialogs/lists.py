@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,13 +28,14 @@ class ChoiceDialog(QDialog):
         self.intro = QLabel(intro)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setWordWrap(True)
-        if model.columnCount() > 1:
+        columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
+        if columns > 1:
             view: QAbstractItemView = QTableView()
             view.verticalHeader().hide()
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setWordWrap(True)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+            view.horizontalHeader().setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
         else:
             view = QListView()
         view.setAccessibleName(title)

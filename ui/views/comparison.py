@@ -7,6 +7,7 @@ this view only paints the resulting `Comparison` value and navigates it.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from pathlib import Path
 from types import ModuleType
 
@@ -39,12 +40,16 @@ from ui.views.reader import SegmentListView
 from ui.workers import Job, JobRunner
 
 
+def has_service(name: str) -> bool:
+    """Whether `app.services.<name>` is installed, without importing it (start-up time)."""
+    return importlib.util.find_spec(f"app.services.{name}") is not None
+
+
 def service(name: str) -> ModuleType | None:
     """`app.services.<name>` when it is installed, else None (its actions stay hidden)."""
-    try:
-        return importlib.import_module(f"app.services.{name}")
-    except ImportError:
+    if not has_service(name):
         return None
+    return importlib.import_module(f"app.services.{name}")
 
 
 def summary_text(cmp: Comparison) -> str:
@@ -168,7 +173,7 @@ class ComparisonView(QWidget):
             else:
                 tb.addAction(a)
         self.word_actions: list[QAction] = []
-        if service("export") is not None:
+        if has_service("export"):
             menu = QMenu("Export to Word", self)
             for text, kind in (("Word with tracked changes…", "track"),
                                ("Word with struck and underlined changes…", "bold"),

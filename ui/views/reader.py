@@ -67,7 +67,9 @@ class SegmentDelegate(QStyledItemDelegate):
         return f
 
     def _text_width(self) -> float:
-        return self.view.viewport().width() - self.LABEL_WIDTH - 3 * self.PAD
+        """The viewport's width, but no wider than about 100 characters: long lines tire."""
+        measure = self.view.fontMetrics().averageCharWidth() * 100
+        return min(self.view.viewport().width() - self.LABEL_WIDTH - 3 * self.PAD, measure)
 
     def _space_above(self, kind: str) -> int:
         return {"title": 10, "heading": 22, "addressee": 14, "paragraph": 8}.get(kind, 2)

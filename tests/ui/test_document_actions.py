@@ -1,0 +1,55 @@
+"""Document actions: parallel blocks, similar language, export to Word, shortcuts list."""
+
+from __future__ import annotations
+
+import zipfile
+
+from ui.models.parallels_model import PARALLEL_ROLE
+from ui.views.comparison import ComparisonView
+
+
+def test_parallel_blocks_open_a_comparison(window, qtbot, wait_rows):
+    window.open_document(1)
+    job = window.find_parallels()
+    qtbot.waitUntil(lambda: job.done.is_set() and window.last_dialog is not None, timeout=20000)
+    dialog = window.last_dialog
+    texts = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
+    row = next(r for r, t in enumerate(texts) if t.startswith("5(n)") and "7(a)" in t)
+    index = dialog.model.index(row, 0)
+    assert index.data(PARALLEL_ROLE).pairs >= 9
+    dialog.view.setCurrentIndex(index)
+    dialog.view.activated.emit(index)
+    view = wait_rows(window.tabs.currentWidget())
+    assert isinstance(view, ComparisonView)
+    assert view.left.start == "5(n)" and view.right.start == "7(a)"
+
+
+def test_similar_language_finds_the_parallel_paragraph(window, qtbot):
+    reader = window.open_document(1)
+    reader.go_to_label("5(r)")
+    job = window.find_similar(reader.selected_passage())
+    qtbot.waitUntil(lambda: job.done.is_set() and window.last_dialog is not None, timeout=20000)
+    model = window.last_dialog.model
+    found = {model.index(r, 1).data().split()[0]: model.index(r, 2).data() for r in range(model.rowCount())}
+    assert "7(e)" in found and "5(h)" in found
+    assert int(found["7(e)"].rstrip("%")) > int(found["5(h)"].rstrip("%"))  # 7(e) is the parallel
+
+
+def test_export_passage_to_word(window, tmp_path):
+    reader = window.open_document(1)
+    reader.go_to_label("5(n)", "5(p)")
+    out = window.export_passage(str(tmp_path / "passage.docx"))
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    assert "Stressing the primary role" in xml and "Encouraging the Government to address" not in xml
+
+
+def test_shortcuts_list_names_the_comparison_keys(window, wait_rows):
+    doc = window.library.get_document(1)
+    from app.services.library import passage_of
+
+    wait_rows(window.open_comparison(passage_of(doc, "5(n)"), passage_of(doc, "7(a)")))
+    window.show_shortcuts()
+    text = window.last_dialog.text()
+    assert "F7" in text and "Next change" in text and "Ctrl+K" in text
+    window.last_dialog.close()
