@@ -15,7 +15,7 @@ from app.services import compare as svc
 from app.services.library import resolve_ref
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "compare",
         help="compare two passages side by side: REF is DOC[:LABEL[..LABEL]]",

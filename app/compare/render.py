@@ -117,7 +117,6 @@ table{border-collapse:collapse;width:100%;table-layout:fixed}
 th,td{vertical-align:top;padding:.45em .6em;border-bottom:1px solid #e2e2e2;text-align:left}
 th{font-family:sans-serif;font-size:.85em;color:#555}
 td.gut{width:7.5em;font:12px/1.3 sans-serif;color:#444;text-align:center}
-td.lab{font:600 13px sans-serif;color:#333;display:block;margin-bottom:.2em}
 .lbl{font:600 13px sans-serif;color:#333;margin-right:.4em}
 del{background:#fde2e2;color:#9b1c1c;text-decoration:line-through}
 ins{background:#dcfce7;color:#14532d;text-decoration:underline}

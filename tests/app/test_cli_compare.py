@@ -134,3 +134,13 @@ def test_commands_are_documented(capsys):
             main([cmd, "--help"])
         out, _ = capsys.readouterr()
         assert "--json" in out and "--ignore-case" in out
+
+
+def test_word_outputs_with_the_installed_export(db, tmp_path, capsys):
+    """The comparison handed over is one the Word export accepts (the files are Word zips)."""
+    pytest.importorskip("app.services.export")
+    red, rep = tmp_path / "r.docx", tmp_path / "s.docx"
+    code, _, err = run(capsys, "--db", db, "compare", "1:5(n)..5(v)", "1:7(a)..7(i)",
+                       "--docx", str(red), "--report-docx", str(rep))
+    assert code == 0, err
+    assert red.read_bytes()[:2] == b"PK" and rep.read_bytes()[:2] == b"PK"

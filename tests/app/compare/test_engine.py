@@ -174,7 +174,7 @@ SENTENCES = st.lists(
 SEGMENTS = st.lists(SENTENCES.map(lambda t: Segment(Kind.TEXT, t)), max_size=25)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(SEGMENTS)
 def test_self_comparison_is_all_equal(segments):
     cmp = compare_segments(segments, segments)
@@ -182,7 +182,7 @@ def test_self_comparison_is_all_equal(segments):
     assert [(r.left_index, r.right_index) for r in cmp.rows] == [(i, i) for i in range(len(segments))]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(SEGMENTS, SEGMENTS)
 def test_every_segment_appears_once_and_edits_rebuild_the_right_text(left, right):
     cmp = compare_segments(left, right, CompareOptions(ignore_whitespace=False))

@@ -105,7 +105,7 @@ def tiles(edits, side, length):
     assert pos == length
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(TEXTS, TEXTS)
 def test_applying_the_edits_to_the_left_text_gives_the_right_text(left, right):
     edits = diff_texts(left, right, EXACT)
@@ -114,7 +114,7 @@ def test_applying_the_edits_to_the_left_text_gives_the_right_text(left, right):
     tiles(edits, "right", len(right))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(TEXTS, TEXTS, ALL_OPTIONS)
 def test_edits_cover_both_original_texts_under_any_options(left, right, options):
     edits = diff_texts(left, right, options)
