@@ -3,11 +3,12 @@
 Scoring, calibrated on the Mali conclusions (the letter to the Government, 7(a)-(i),
 repeats the public statement's 5(n)-(v) with small changes): `fuzz.ratio` finds the
 parallel of a whole segment every time but only 2 in 18 from its first 30%, while
-`partial_ratio` finds 16 in 18 from the first 30%. So a text shorter than a candidate is
-also scored as the start of it (and a longer one as containing it), at 0.9 of its partial
-score (a prefix typed exactly shows as 90, never as a full match); the better score counts. Both run vectorised
-(`cdist`) over the whole library, whose processed texts are cached per library file and
-rebuilt when its documents change.
+`partial_ratio` finds 16 in 18 from the first 30%. So the start of the longer text of a
+pair is also scored against the shorter, at 0.9 (a prefix typed exactly shows as 90, never
+as a full match), and the best candidates are rescored with `partial_ratio` (a match
+anywhere inside); the better score counts. The whole library is scored vectorised
+(`cdist`, `cpdist`) over processed texts cached per library file, rebuilt when its
+documents change: about 50 ms a query on 5,000 segments (bench/bench_similar.py).
 """
 
 from __future__ import annotations
@@ -109,15 +110,28 @@ def segment_index(lib: Library) -> SegmentIndex:
     return index
 
 
-def score_all(query: str, index: SegmentIndex) -> np.ndarray:
-    """Similarity (0-100) of `query` to every segment of the index, in index order."""
+def score_all(query: str, index: SegmentIndex, refine: int = 50) -> np.ndarray:
+    """Similarity (0-100) of `query` to every segment of the index, in index order.
+
+    Whole texts are scored with `ratio`, and the start of the longer of each pair against
+    the shorter (a typed beginning, a short segment opening a long one) at PARTIAL_WEIGHT;
+    the best `refine` are then rescored with `partial_ratio`, which also finds a match in
+    the middle, but costs too much to run on every segment as one types.
+    """
     q = utils.default_process(query)
-    if not q or not index.processed:
-        return np.zeros(len(index.processed))
-    ratio = process.cdist([q], index.processed, scorer=fuzz.ratio, processor=None, workers=-1)[0]
-    partial = process.cdist([q], index.processed, scorer=fuzz.partial_ratio, processor=None,
-                            workers=-1)[0] * PARTIAL_WEIGHT
-    return np.maximum(ratio, partial)
+    n = len(index.processed)
+    if not q or not n:
+        return np.zeros(n)
+    scores = process.cdist([q], index.processed, scorer=fuzz.ratio, processor=None, workers=-1)[0]
+    lq = len(q)
+    heads_q = [q[:len(c)] if len(c) < lq else q for c in index.processed]
+    heads_c = [c[:lq] for c in index.processed]
+    prefix = process.cpdist(heads_q, heads_c, scorer=fuzz.ratio, processor=None, workers=-1)
+    scores = np.maximum(scores, np.where(index.lengths != lq, prefix * PARTIAL_WEIGHT, 0))
+    top = np.argsort(-scores, kind="stable")[:refine]
+    for i in top:
+        scores[i] = max(scores[i], fuzz.partial_ratio(q, index.processed[i]) * PARTIAL_WEIGHT)
+    return scores
 
 
 def _precedent(index: SegmentIndex, i: int, score: float) -> Precedent:

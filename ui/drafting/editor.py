@@ -53,7 +53,6 @@ class DraftEditor(QWidget):
         self.draft_id = draft_id
         self.undo_stack = QUndoStack(self)
         self.model = DraftModel(self)
-        self.model.set_segments(self.draft.head)
         self.model.text_edited.connect(self._typed)
         self.dirty = False
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -74,7 +73,16 @@ class DraftEditor(QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights follow the text, but only for rows that changed: ResizeToContents
+        # re-lays out every row on each keystroke (64 ms a keystroke on the Mali draft).
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.model.dataChanged.connect(
+            lambda tl, br, _roles=(): [self.view.resizeRowToContents(r) for r in range(tl.row(), br.row() + 1)])
+        self.model.modelReset.connect(lambda: self.relayout_timer.start())
+        self.relayout_timer = QTimer(self, singleShot=True, interval=0)
+        self.relayout_timer.timeout.connect(self.view.resizeRowsToContents)
+        self.relayout_timer.timeout.connect(lambda: self.view.scrollTo(self.view.currentIndex()))
+        self.view.horizontalHeader().sectionResized.connect(lambda *_: self.relayout_timer.start(100))
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.panel = PrecedentPanel(self.library_path)
@@ -99,6 +107,7 @@ class DraftEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
         layout.addWidget(split, 1)
+        self.model.set_segments(self.draft.head)
         self.undo_stack.indexChanged.connect(lambda _: self._update_actions())
         self._update_brackets()
         self._update_actions()
