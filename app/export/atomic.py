@@ -52,15 +52,15 @@ def check_writable(target: Path) -> None:
         raise ExportError(f"{target}: cannot write in the folder {folder} (permission denied)")
 
 
-def write_atomic(target: str | Path, write: Callable[[Path], None]) -> Path:
-    """Call `write(tmp)` on a temporary file beside `target`, then rename it to `target`."""
+def write_atomic(target: str | Path, write: Callable[[str], object]) -> Path:
+    """Call `write(tmp)` with the name of a temporary file beside `target`, then rename it."""
     target = Path(target).expanduser().absolute()
     check_writable(target)
     fd, tmp_name = tempfile.mkstemp(prefix=".~concord-", suffix=target.suffix, dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        write(tmp)
+        write(str(tmp))
         with tmp.open("rb") as f:
             os.fsync(f.fileno())
         if target.exists():

@@ -96,8 +96,9 @@ def new_document(header: str = "") -> DocxDocument:
 
 
 def text_width(d: DocxDocument) -> int:
+    """The width between the margins, in EMU."""
     s = d.sections[0]
-    return int(s.page_width - s.left_margin - s.right_margin)
+    return int(s.page_width or 0) - int(s.left_margin or 0) - int(s.right_margin or 0)
 
 
 def style_for(segment: Segment) -> str:

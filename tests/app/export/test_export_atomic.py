@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,7 @@ from app.export.atomic import lock_files, write_atomic
 
 
 def _writer(text: str):
-    return lambda tmp: tmp.write_text(text)
+    return lambda tmp: Path(tmp).write_text(text)
 
 
 def test_writes_and_replaces(tmp_path):
@@ -28,7 +29,7 @@ def test_a_failing_writer_leaves_the_old_file_and_no_temporary(tmp_path):
     target.write_text("old")
 
     def boom(tmp):
-        tmp.write_text("half a docu")
+        Path(tmp).write_text("half a docu")
         raise RuntimeError("disk full")
 
     with pytest.raises(RuntimeError):
