@@ -15,6 +15,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="import conclusions from text, Word or PDF files")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    p.add_argument(
+        "--reject-changes",
+        action="store_true",
+        help="read Word tracked changes as all rejected (default: all accepted)",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("list", help="list the documents in the library")
@@ -53,7 +58,7 @@ def _doc_json(doc: Document) -> dict:
 
 def cmd_import(args: argparse.Namespace) -> int:
     lib = library(args)
-    results = svc.import_files(lib, args.files)
+    results = svc.import_files(lib, args.files, revisions="reject" if args.reject_changes else "accept")
     imported, duplicates, errors = [], [], []
     for r in results:
         if r.error:

@@ -11,7 +11,6 @@ from platformdirs import user_data_dir
 
 from app.errors import BadReference, ConcordError, ImportRefused, NotFound
 from app.model import Document, ImportResult, Passage, SearchHit, Segment, label_sort_key
-from app.parse import parse_file
 from app.resources import sample_files
 from app.store import Library
 
@@ -37,11 +36,18 @@ def open_library(path: str | Path | None = None, *, seed: bool = False) -> Libra
     return lib
 
 
-def import_file(lib: Library, path: str | Path) -> ImportResult:
-    """Parse and store one file; errors become an `ImportResult` with the reason."""
+def import_file(lib: Library, path: str | Path, revisions: str = "accept") -> ImportResult:
+    """Parse and store one file; errors become an `ImportResult` with the reason.
+
+    `revisions` says how a Word file's tracked changes read: "accept" (all accepted, the
+    default) or "reject" (the text as it was before the changes).
+    """
+    # Imported here, not at the top: the word list behind text repair costs start-up time.
+    from app.parse import parse_file
+
     name = Path(path).name
     try:
-        doc = parse_file(path)
+        doc = parse_file(path, revisions="reject" if revisions == "reject" else "accept")
         stored, new = lib.add_document(doc)
     except ImportRefused as e:
         return ImportResult(str(path), error=str(e))
@@ -59,6 +65,7 @@ def import_files(
     paths: Iterable[str | Path],
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    revisions: str = "accept",
 ) -> list[ImportResult]:
     """Import each file; one failure does not stop the others."""
     paths = list(paths)
@@ -68,7 +75,7 @@ def import_files(
             break
         if progress:
             progress(i, len(paths), Path(path).name)
-        results.append(import_file(lib, path))
+        results.append(import_file(lib, path, revisions))
     if progress:
         progress(len(results), len(paths), "")
     return results

@@ -83,3 +83,4 @@ def test_every_command_is_documented(capsys):
     out = capsys.readouterr().out
     for name in sub.choices:
         assert name in out
+
