@@ -85,7 +85,13 @@ class _Numbering:
     def classify_sub(self, token: str) -> str:
         """'letter', 'roman' or '' for a `(x)` token, given what came before."""
         if self.paragraph == 0:
-            return ""
+            # A passage pasted from the middle of a paragraph starts at any letter,
+            # "(n) Stressing ... (o) Commending ...", and then runs on in order.
+            try:
+                li = letters_index(token)
+            except ValueError:
+                return ""
+            return "letter" if self.letter == 0 or li == self.letter + 1 else ""
         try:
             li = letters_index(token)
         except ValueError:
@@ -190,7 +196,7 @@ def build_document(raw_lines: list[RawLine], file: str) -> Document:
             token = m_sub.group(1)
             how = num.classify_sub(token)
             if how:
-                base = f"{num.prefix()}{num.paragraph}"
+                base = f"{num.prefix()}{num.paragraph}" if num.paragraph else ""
                 if how == "letter":
                     num.letter, num.roman_ = letters_index(token), 0
                     label = f"{base}({letters(num.letter)})"

@@ -92,3 +92,14 @@ def test_addressee_applies_until_next_numbered_paragraph():
     )
     assert doc.segment("1(b)").addressee == "To the Government of Chad"
     assert doc.segment("2(a)").addressee == ""
+
+
+def test_pasted_run_of_subparagraphs_keeps_its_letters(corpus_doc):
+    # What a drafter copies from the public statement: 5(n) to 5(p), without paragraph 5.
+    pasted = "\n".join(f"({s.label[2:-1]}) {s.text}" for s in corpus_doc.segments
+                       if s.label in ("5(n)", "5(o)", "5(p)"))
+    doc = parse_text(pasted)
+    assert doc.labels() == ["(n)", "(o)", "(p)"]
+    assert [s.kind for s in doc.segments] == [Kind.SUBPARAGRAPH] * 3
+    assert doc.segments[1].text == corpus_doc.segment("5(o)").text
+    assert doc.warnings == ()
