@@ -130,7 +130,7 @@ def update_draft(lib: Library, draft_id: int, *, title: str | None = None, situa
     if not fields:
         return
     with lib.transaction() as db:
-        db["drafts"].update(draft_id, {**fields, "updated_at": now_iso()})
+        db.table("drafts").update(draft_id, {**fields, "updated_at": now_iso()})
 
 
 def delete_draft(lib: Library, draft_id: int) -> None:
