@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.output import library, print_json
+from app.cli.output import library, print_json, print_segments
 from app.drafts import count_brackets, parse_replacement
 from app.errors import BadReference
 from app.services import drafts as svc
@@ -107,13 +107,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  version {v.number}: {v.name} ({v.saved_at})")
     if brackets.open:
         print(f"  {brackets.open} bracketed passages still open")
-    for s in doc.segments:
-        if s.kind.value in ("heading", "title"):
-            print(f"\n{'':8}{s.text}\n")
-        elif s.kind.value == "addressee":
-            print(f"{'':8}{s.text}")
-        else:
-            print(f"{s.label:>8}  {s.text}")
+    print_segments(doc.segments)
     return 0
 
 

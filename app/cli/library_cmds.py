@@ -6,7 +6,7 @@ import argparse
 import sys
 from dataclasses import asdict
 
-from app.cli.output import library, print_json
+from app.cli.output import library, print_json, print_segments
 from app.model import Document
 from app.services import library as svc
 
@@ -107,13 +107,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             ],
         })
         return 0
-    for s in passage.segments:
-        if s.kind.value in ("heading", "title"):
-            print(f"\n{'':8}{s.text}\n")
-        elif s.kind.value == "addressee":
-            print(f"{'':8}{s.text}")
-        else:
-            print(f"{s.label:>8}  {s.text}")
+    print_segments(passage.segments)
     return 0
 
 

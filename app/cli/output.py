@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from app.model import Segment
 from app.services.library import open_library
 from app.store import Library
 
@@ -23,3 +24,14 @@ def library(args: argparse.Namespace) -> Library:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def print_segments(segments: tuple[Segment, ...] | list[Segment]) -> None:
+    """Labels in a margin, headings and addressee lines set apart."""
+    for s in segments:
+        if s.kind.value in ("heading", "title"):
+            print(f"\n{'':8}{s.text}\n")
+        elif s.kind.value == "addressee":
+            print(f"{'':8}{s.text}")
+        else:
+            print(f"{s.label:>8}  {s.text}")

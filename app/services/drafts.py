@@ -20,7 +20,7 @@ from app.drafts import (
 )
 from app.drafts.replace import replace_in_text
 from app.errors import BadReference, ConcordError, NotFound
-from app.model import Document, Passage, Segment, label_sort_key
+from app.model import Document, Passage, Segment
 from app.parse import parse_file
 from app.store import Library
 from app.store import drafts as store
@@ -136,18 +136,12 @@ def draft_document(lib: Library, draft_id: int, version: str | int | None = None
 
 def resolve_draft_ref(lib: Library, ref: str) -> Passage:
     """`draft:ID` (working copy), `draft:ID@VERSION`, optionally `:LABEL[..LABEL]` -> Passage."""
-    from app.services.library import passage_of
+    from app.services.library import check_labels, passage_of
 
     m = _DRAFT_REF_RE.match(ref.strip())
     if not m:
         raise BadReference(f"{ref!r} is not a draft reference (expected draft:ID or draft:ID@VERSION)")
-    start, end = (m.group("start") or "").strip(), (m.group("end") or "").strip()
-    for lab in (start, end):
-        if lab:
-            try:
-                label_sort_key(lab)
-            except ValueError:
-                raise BadReference(f"{ref!r}: {lab!r} is not a label such as 5, 5(n) or annex-3") from None
+    start, end = check_labels(ref, m.group("start"), m.group("end"))
     doc = draft_document(lib, int(m.group("id")), m.group("version"))
     passage = passage_of(replace(doc, id=None), start, end, ref.strip())
     return passage

@@ -118,6 +118,18 @@ def passage_of(doc: Document, start: str = "", end: str = "", ref: str = "") -> 
     return Passage(doc, segs[i : _descendants_end(segs, j) + 1], ref, start, end or start)
 
 
+def check_labels(ref: str, start: str | None, end: str | None) -> tuple[str, str]:
+    """The two labels of a REF's range, stripped, or BadReference if one is not a label."""
+    labels = ((start or "").strip(), (end or "").strip())
+    for lab in labels:
+        if lab:
+            try:
+                label_sort_key(lab)
+            except ValueError:
+                raise BadReference(f"{ref!r}: {lab!r} is not a label such as 5, 5(n) or annex-3") from None
+    return labels
+
+
 def resolve_ref(lib: Library, ref: str) -> Passage:
     """`1`, `S/AC.51/2020/11`, `1:7`, `1:5(n)..5(v)`, `1:annex-3` -> a `Passage`."""
     if ref.strip().startswith("draft:"):
@@ -127,14 +139,7 @@ def resolve_ref(lib: Library, ref: str) -> Passage:
     m = _REF_RE.match(ref.strip())
     if not m:
         raise BadReference(f"{ref!r} is not a reference (expected DOC, DOC:LABEL or DOC:LABEL..LABEL)")
-    start = (m.group("start") or "").strip()
-    end = (m.group("end") or "").strip()
-    for lab in (start, end):
-        if lab:
-            try:
-                label_sort_key(lab)
-            except ValueError:
-                raise BadReference(f"{ref!r}: {lab!r} is not a label such as 5, 5(n) or annex-3") from None
+    start, end = check_labels(ref, m.group("start"), m.group("end"))
     doc = lib.find_document(m.group("doc"))
     return passage_of(doc, start, end, ref)
 
