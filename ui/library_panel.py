@@ -1,4 +1,4 @@
-"""The library panel: a filter box over the tree of documents and their structure."""
+"""The library panel: a filter box over the tree of documents and their structure, then drafts."""
 
 from __future__ import annotations
 
@@ -13,14 +13,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.store import Library
-from ui.models import DOC_ID_ROLE, KIND_ROLE, POSITION_ROLE
+from ui.models import DOC_ID_ROLE, DRAFT_ID_ROLE, KIND_ROLE, POSITION_ROLE
 from ui.models.library_model import LibraryFilterModel, LibraryModel
 
 
 class LibraryPanel(QWidget):
-    """Activating a document opens it; activating a paragraph opens it there."""
+    """Activating a document opens it; a paragraph opens it there; a draft opens its editor."""
 
     open_requested = Signal(int, int)  # document id, position (-1: the top)
+    draft_requested = Signal(int)  # draft id
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,8 @@ class LibraryPanel(QWidget):
 
     def _span_children(self, parent: QModelIndex) -> None:
         """Structure rows (headings, paragraphs) use the whole width, not just the first column."""
+        if parent.data(KIND_ROLE) == "drafts":
+            return  # drafts show their date and versions in the other columns
         for row in range(self.proxy.rowCount(parent)):
             self.tree.setFirstColumnSpanned(row, parent, True)
 
@@ -68,6 +71,10 @@ class LibraryPanel(QWidget):
             self.tree.setCurrentIndex(self.proxy.index(0, 0))
 
     def _activated(self, index: QModelIndex) -> None:
+        draft_id = index.data(DRAFT_ID_ROLE)
+        if draft_id is not None:
+            self.draft_requested.emit(draft_id)
+            return
         doc_id = index.data(DOC_ID_ROLE)
         if doc_id is None:
             return

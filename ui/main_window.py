@@ -21,6 +21,8 @@ from ui.dialogs.errors import show_error
 from ui.dialogs.import_dialog import ImportController, ImportSummaryDialog
 from ui.dialogs.lists import ChoiceDialog
 from ui.dialogs.reference_picker import ReferencePickerDialog
+from ui.drafting.editor import DraftEditor
+from ui.drafting.menu import DraftsMenu
 from ui.library_panel import LibraryPanel
 from ui.models import DOC_ID_ROLE, POSITION_ROLE
 from ui.models.parallels_model import PARALLEL_ROLE, ParallelsModel, run_name
@@ -92,6 +94,8 @@ class MainWindow(QMainWindow):
         self._act(document, "Find &Parallel Blocks", "Ctrl+Shift+P", self.find_parallels)
         self.export_passage_action = self._act(document, "Export to &Word…", "Ctrl+Shift+D", self.export_passage)
         self.export_passage_action.setVisible(has_service("export"))
+        self.drafts = DraftsMenu(self)
+        bar.addMenu(self.drafts.menu)
         view = bar.addMenu("&View")
         self._act(view, "&Library Panel", "Ctrl+1", lambda: self.panel.tree.setFocus())
         self._act(view, "&Current Tab", "Ctrl+2", lambda: self.tabs.currentWidget() and self.tabs.currentWidget().setFocus())
@@ -137,6 +141,8 @@ class MainWindow(QMainWindow):
     def close_tab(self, index: int) -> None:
         w = self.tabs.widget(index)
         if w is not None:
+            if isinstance(w, DraftEditor):
+                w.release()  # what was typed is stored before the editor goes
             self.tabs.removeTab(index)
             w.deleteLater()
 
@@ -253,7 +259,7 @@ class MainWindow(QMainWindow):
         wanted = [(s.label or "—", ids[id(s)]) for s in passage.segments if id(s) in ids and s.numbered][:40]
 
         def work(lib: Library, job: Job) -> list[SimilarRow]:
-            from app.search.similar import similar_language
+            from app.services.search import similar_language
 
             rows: list[SimilarRow] = []
             for n, (label, pos) in enumerate(wanted):
@@ -390,6 +396,8 @@ class MainWindow(QMainWindow):
             S.LAST_LIBRARY.set(self.library.path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for editor in self.drafts.editors():
+            editor.flush()
         self.save_state()
         self.runner.shutdown()
         super().closeEvent(event)

@@ -256,6 +256,15 @@ class DraftEditor(QWidget):
 
         return self._push("Insert precedent", below)
 
+    def adopt(self, rows: Rows, label: str) -> None:
+        """Take `rows` as the working copy (an imported version), as one undoable step."""
+        before = self.segments
+        if rows != before:
+            self.view.closePersistentEditor(self.view.currentIndex())
+            row = min(max(self.current_row(), 0), len(rows) - 1)
+            self.undo_stack.push(DraftCommand(label, self._apply, before, tuple(rows), self.current_row(), row))
+        self.draft = svc.get_draft(self.library, self.draft_id)
+
     def replace_with_precedent(self, text: str) -> None:
         row = self.current_row()
         if 0 <= row < len(self.segments):
@@ -291,6 +300,12 @@ class DraftEditor(QWidget):
     def _editor_created(self, editor: SegmentTextEdit) -> None:
         editor.undo_requested.connect(self.undo_stack.undo)
         editor.redo_requested.connect(self.undo_stack.redo)
+
+    def release(self) -> None:
+        """Store what was typed and let go of the library (the tab is closing)."""
+        self.flush()
+        self.panel.timer.stop()
+        self.library.close()
 
     def closeEvent(self, event) -> None:
         self.flush()

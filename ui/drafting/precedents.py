@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.compare.inline import diff_texts
 from app.compare.model import Edit
-from app.search.similar import Precedent, find_precedents
+from app.services.search import Precedent, find_precedents
 from app.store import Library
 
 DEBOUNCE_MS = 300

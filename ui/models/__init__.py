@@ -13,3 +13,4 @@ SEGMENT_ROLE = USER + 4  # Segment
 SPANS_ROLE = USER + 5  # tuple[(start, end), ...]: highlighted character ranges of the text
 ROW_ROLE = USER + 6  # compare.model.Row
 POSITION_ROLE = USER + 7  # int: a segment's position in its document
+DRAFT_ID_ROLE = USER + 8  # int: the draft a row belongs to

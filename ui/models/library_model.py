@@ -1,7 +1,8 @@
-"""The library panel's model: documents, and under each its sections, addressees, paragraphs.
+"""The library panel's model: documents, and under each its sections, addressees, paragraphs;
+then a "Drafts" group with the library's drafts.
 
 A document's structure is read only when its row is expanded (`fetchMore`), so opening a
-library of hundreds of documents costs one listing query.
+library of hundreds of documents costs one listing query (and one for the drafts).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.drafts import DraftSummary
 from app.model import Document, DocumentSummary, Kind, parent_label
+from app.services.drafts import list_drafts
 from app.store import Library
-from ui.models import DOC_ID_ROLE, KIND_ROLE, LABEL_ROLE, POSITION_ROLE
+from ui.models import DOC_ID_ROLE, DRAFT_ID_ROLE, KIND_ROLE, LABEL_ROLE, POSITION_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,6 +36,7 @@ class OutlineNode:
     label: str = ""
     position: int = -1
     summary: DocumentSummary | None = None
+    draft: DraftSummary | None = None
     parent: OutlineNode | None = None
     children: list[OutlineNode] = field(default_factory=list)
     loaded: bool = True
@@ -102,7 +106,19 @@ class LibraryModel(QAbstractItemModel):
         for d in self.library.list_documents():
             node = OutlineNode("document", d.situation or d.title, d.id, summary=d, loaded=False)
             self.root.add(node)
+        drafts = list_drafts(self.library)
+        if drafts:
+            group = self.root.add(OutlineNode("drafts", f"Drafts ({len(drafts)})", 0))
+            for dr in drafts:
+                group.add(OutlineNode("draft", dr.title, 0, draft=dr))
         self.endResetModel()
+
+    def drafts_group(self) -> QModelIndex:
+        """The index of the "Drafts" row (invalid when the library has no drafts)."""
+        for row, node in enumerate(self.root.children):
+            if node.kind == "drafts":
+                return self.createIndex(row, 0, node)
+        return QModelIndex()
 
     def set_library(self, library: Library) -> None:
         self.library = library
@@ -181,6 +197,8 @@ class LibraryModel(QAbstractItemModel):
                 if role == Qt.ItemDataRole.ToolTipRole:
                     return f"{d.title}\n{d.symbol or 'no symbol'} · {d.meeting_date} · {d.segments} segments"
                 return value
+            if node.draft is not None:
+                return self._draft_data(node.draft, col, role)
             if col != 0:
                 return None
             text = " ".join(node.text.split())
@@ -189,7 +207,9 @@ class LibraryModel(QAbstractItemModel):
             short = text if len(text) <= 90 else text[:88] + "…"
             return f"{node.label}  {short}" if node.label else short
         if role == DOC_ID_ROLE:
-            return node.doc_id
+            return node.doc_id if node.kind not in ("drafts", "draft") else None
+        if role == DRAFT_ID_ROLE:
+            return node.draft.id if node.draft is not None else None
         if role == LABEL_ROLE:
             return node.label
         if role == KIND_ROLE:
@@ -197,6 +217,15 @@ class LibraryModel(QAbstractItemModel):
         if role == POSITION_ROLE:
             return node.position
         return None
+
+    @staticmethod
+    def _draft_data(d: DraftSummary, col: int, role: int) -> str | None:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            versions = f"{d.versions} versions, the last {d.last_version!r}" if d.versions else "no version saved yet"
+            return f"Draft: {d.title}\n{d.situation or 'no situation'} · {versions} · saved {d.updated_at[:16].replace('T', ' ')}"
+        versions = f"{d.versions} version{'s' if d.versions != 1 else ''}"
+        name = f"{d.situation} — {d.title}" if d.situation else d.title  # titles all start alike
+        return (name, d.updated_at[:10], d.title, versions)[col]
 
 
 class LibraryFilterModel(QSortFilterProxyModel):
@@ -212,12 +241,22 @@ class LibraryFilterModel(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if source_parent.isValid() or not self._needle:
+        if not self._needle:
             return True
         model = self.sourceModel()
         node = model.node(model.index(source_row, 0, source_parent))
-        d = node.summary
-        if d is None:
+        if node.kind == "drafts":
+            return any(self._matches(child) for child in node.children)
+        if source_parent.isValid() and node.kind != "draft":
             return True
-        hay = " ".join((d.situation, d.title, d.meeting_date, d.symbol, d.report_symbol))
+        return self._matches(node)
+
+    def _matches(self, node: OutlineNode) -> bool:
+        if node.summary is not None:
+            d = node.summary
+            hay = " ".join((d.situation, d.title, d.meeting_date, d.symbol, d.report_symbol))
+        elif node.draft is not None:
+            hay = " ".join((node.draft.title, node.draft.situation, node.draft.last_version))
+        else:
+            return True
         return all(word in hay.casefold() for word in self._needle.split())

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.search.similar import Precedent
+from app.services.search import Precedent
 from ui.models import DOC_ID_ROLE, LABEL_ROLE, POSITION_ROLE
 
 Index = QModelIndex | QPersistentModelIndex

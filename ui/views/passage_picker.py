@@ -13,15 +13,24 @@ from app.store import Library
 WHOLE = "(whole document)"
 
 
+def draft_key(passage: Passage) -> str:
+    """`draft:3@2:5..6` -> `draft:3@2`: which draft text a passage comes from."""
+    return ":".join(passage.ref.strip().split(":")[:2])
+
+
 class PassagePicker(QWidget):
-    """Document, first label and last label; `changed` fires when the person picks anew."""
+    """Document, first label and last label; `changed` fires when the person picks anew.
+
+    Library documents are keyed by id; a draft's text shown here (a version or the working
+    copy) is keyed by its reference, `draft:3@2`, and offered alongside them.
+    """
 
     changed = Signal()
 
     def __init__(self, library: Library, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self._docs: dict[int, Document] = {}
+        self._docs: dict[int | str, Document] = {}
         self.document = QComboBox()
         self.document.setAccessibleName(f"{side} document")
         self.document.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -54,7 +63,7 @@ class PassagePicker(QWidget):
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return box
 
-    def _doc(self, doc_id: int) -> Document:
+    def _doc(self, doc_id: int | str) -> Document:
         if doc_id not in self._docs:
             self._docs[doc_id] = self.library.get_document(doc_id)
         return self._docs[doc_id]
@@ -79,11 +88,14 @@ class PassagePicker(QWidget):
 
     def set_passage(self, passage: Passage) -> None:
         doc = passage.document
-        if doc.id is not None:
-            self._docs[doc.id] = doc
-            i = self.document.findData(doc.id)
+        key: int | str | None = doc.id
+        if key is None and passage.ref.strip().startswith("draft:"):
+            key = draft_key(passage)
+        if key is not None:
+            self._docs[key] = doc
+            i = self.document.findData(key)
             if i < 0:
-                self.document.addItem(doc.situation or doc.title, doc.id)
+                self.document.addItem(doc.title if isinstance(key, str) else doc.situation or doc.title, key)
                 i = self.document.count() - 1
             self.document.setCurrentIndex(i)
         self._fill_labels(doc)
@@ -91,13 +103,28 @@ class PassagePicker(QWidget):
         self.end.setCurrentText(passage.end if passage.end != passage.start else "")
         self._last = (self.start.currentText(), self.end.currentText())
 
+    def ref(self) -> str:
+        """What is picked now as a REF (`1:5(n)..5(v)`, `draft:3@2:7`), without reading the text."""
+        key = self.document.currentData()
+        if key is None:
+            raise ConcordError("no document chosen")
+        start, end = self.start.currentText().strip(), self.end.currentText().strip()
+        if start in ("", WHOLE):
+            return str(key)
+        return f"{key}:{start}..{end}" if end and end != start else f"{key}:{start}"
+
     def passage(self) -> Passage:
         """What is picked now; raises `ConcordError` for a label the document does not have."""
         if self.document.currentIndex() < 0:
             raise ConcordError("no document chosen")
-        doc = self._doc(self.document.currentData())
+        key = self.document.currentData()
+        doc = self._doc(key)
         start = self.start.currentText().strip()
         end = self.end.currentText().strip()
+        end = end if end and end != start else ""
+        ref = key if isinstance(key, str) else ""
         if start in ("", WHOLE):
-            return passage_of(doc)
-        return passage_of(doc, start, end if end and end != start else "")
+            return passage_of(doc, ref=ref)
+        if ref:
+            ref = f"{ref}:{start}..{end}" if end else f"{ref}:{start}"
+        return passage_of(doc, start, end, ref)

@@ -1,0 +1,139 @@
+"""The replace step of a new draft: the pairs the drafter edits, and the preview of every change."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.drafts import Replacement, ReplacementHit
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Situations on the Working Group's agenda and the adjective a text uses for each, so that
+# starting Burkina Faso from Mali offers "Malian" -> "Burkinabe" as well as the name.
+ADJECTIVES = {
+    "Afghanistan": "Afghan", "Burkina Faso": "Burkinabe", "Cameroon": "Cameroonian",
+    "Central African Republic": "Central African", "Chad": "Chadian", "Colombia": "Colombian",
+    "Democratic Republic of the Congo": "Congolese", "Haiti": "Haitian", "Iraq": "Iraqi",
+    "Lebanon": "Lebanese", "Libya": "Libyan", "Mali": "Malian", "Mozambique": "Mozambican",
+    "Niger": "Nigerien", "Nigeria": "Nigerian", "Philippines": "Filipino", "Somalia": "Somali",
+    "South Sudan": "South Sudanese", "Sudan": "Sudanese", "Syrian Arab Republic": "Syrian",
+    "Ukraine": "Ukrainian", "Yemen": "Yemeni",
+}
+
+
+def default_pairs(old_situation: str, new_situation: str) -> list[tuple[str, str]]:
+    """`Mali`, `Burkina Faso` -> [("Mali", "Burkina Faso"), ("Malian", "Burkinabe")]."""
+    old, new = old_situation.strip(), new_situation.strip()
+    if not old or not new or old.casefold() == new.casefold():
+        return []
+    pairs = [(old, new)]
+    old_adj, new_adj = ADJECTIVES.get(old), ADJECTIVES.get(new)
+    if old_adj and new_adj and old_adj != new_adj and old_adj != old:
+        pairs.append((old_adj, new_adj))
+    return pairs
+
+
+class ReplacementModel(QAbstractTableModel):
+    """Editable OLD -> NEW pairs; rows with an empty OLD are ignored."""
+
+    HEADERS = ("Replace", "With")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.pairs: list[list[str]] = []
+
+    def set_pairs(self, pairs: Sequence[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self.pairs = [[old, new] for old, new in pairs]
+        self.endResetModel()
+
+    def replacements(self) -> list[Replacement]:
+        return [Replacement(old.strip(), new.strip()) for old, new in self.pairs if old.strip()]
+
+    def add_pair(self, old: str = "", new: str = "") -> int:
+        row = len(self.pairs)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.pairs.append([old, new])
+        self.endInsertRows()
+        return row
+
+    def remove_pair(self, row: int) -> None:
+        if 0 <= row < len(self.pairs):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.pairs[row]
+            self.endRemoveRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.pairs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 2:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.pairs):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.pairs[index.row()][index.column()]
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not 0 <= index.row() < len(self.pairs):
+            return False
+        text = "" if value is None else str(value)
+        if self.pairs[index.row()][index.column()] == text:
+            return True
+        self.pairs[index.row()][index.column()] = text
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        return True
+
+
+class ReplacementHitsModel(QAbstractTableModel):
+    """Every change the replace step will make: label, old -> new, and the words around it."""
+
+    HEADERS = ("Label", "Change", "In context")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.hits: list[ReplacementHit] = []
+
+    def set_hits(self, hits: Sequence[ReplacementHit]) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        h = self.hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (h.label or "—", f"{h.old} → {h.new}", h.context)[index.column()]
+        return None
