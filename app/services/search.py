@@ -1,14 +1,91 @@
-"""Search use cases: full text, precedents for a text, similar language for a segment."""
+"""Search use cases: full text, precedents for a text, similar language, provenance, clause history."""
 
 from __future__ import annotations
 
-from app.model import SearchHit
+import re
+
+from app.errors import BadReference
+from app.model import Kind, Passage, SearchHit
+from app.search.history import HistoryEntry
+from app.search.history import clause_history as _clause_history
+from app.search.provenance import (
+    MIN_SIMILARITY,
+    MODIFIED,
+    NEW,
+    VERBATIM,
+    Provenance,
+    SegmentProvenance,
+    Source,
+    passage_positions,
+)
+from app.search.provenance import provenance as _provenance
 from app.search.similar import Precedent, SimilarLanguage, find_precedents, similar_language
 from app.store import Library
 
-__all__ = ["Precedent", "SimilarLanguage", "find_precedents", "full_text", "similar_language"]
+__all__ = [
+    "MODIFIED",
+    "NEW",
+    "VERBATIM",
+    "HistoryEntry",
+    "Precedent",
+    "Provenance",
+    "SegmentProvenance",
+    "SimilarLanguage",
+    "Source",
+    "clause_history",
+    "find_precedents",
+    "full_text",
+    "looks_like_ref",
+    "provenance",
+    "similar_language",
+]
 
 
 def full_text(lib: Library, query: str, limit: int = 50) -> list[SearchHit]:
     """Segments matching what a person typed (words, "a phrase", prefix*, a OR b)."""
     return lib.search(query, limit)
+
+
+def _passage(lib: Library, ref: str) -> Passage:
+    from app.services.library import resolve_ref
+
+    return resolve_ref(lib, ref)
+
+
+def provenance(lib: Library, ref: str | Passage, *, within: bool = False,
+               min_similarity: float = MIN_SIMILARITY) -> Provenance:
+    """Which segments of a document, range (`1:5..7`) or draft (`draft:2@rev.1`) are verbatim
+    from earlier conclusions, which are modified (and how) and which are new.
+
+    `within` also counts earlier positions of the same document as sources (the letter
+    7(a)..7(i) repeating the public statement 5(n)..5(v)).
+    """
+    passage = _passage(lib, ref) if isinstance(ref, str) else ref
+    return _provenance(lib, passage, within=within, min_similarity=min_similarity)
+
+
+# A REF has no spaces and names a label (`1:5(h)`, `draft:2@rev.1:5(h)`); anything else is a clause.
+_REF_LIKE = re.compile(r"^\S+:\S+$")
+
+
+def looks_like_ref(value: str) -> bool:
+    """True for `1:5(h)` or `draft:2:5(h)`, False for a quoted clause."""
+    return bool(_REF_LIKE.match(value.strip()))
+
+
+def clause_history(lib: Library, ref_or_text: str, *, min_similarity: float = MIN_SIMILARITY,
+                   best_per_document: bool = False) -> list[HistoryEntry]:
+    """Every version of a clause in the library by meeting date, each diffed against the
+    closest earlier one. The clause is a REF to one segment (`1:5(h)`) or the text itself.
+    """
+    if not looks_like_ref(ref_or_text):
+        return _clause_history(lib, ref_or_text, min_similarity=min_similarity,
+                               best_per_document=best_per_document)
+    passage = _passage(lib, ref_or_text)
+    if not passage.start:
+        raise BadReference(f"{ref_or_text!r}: a history follows one clause; name it, as in 1:5(h)")
+    pos, seg = next((p, s) for p, s in zip(passage_positions(passage), passage.segments, strict=True)
+                    if s.kind is not Kind.TITLE)
+    at = (passage.document.id, pos) if passage.document.id is not None else None
+    return _clause_history(lib, seg.text, at=at, min_similarity=min_similarity,
+                           best_per_document=best_per_document)
