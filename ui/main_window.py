@@ -28,6 +28,7 @@ from ui.models import DOC_ID_ROLE, POSITION_ROLE
 from ui.models.parallels_model import PARALLEL_ROLE, ParallelsModel, run_name
 from ui.models.similar_model import SimilarModel, SimilarRow
 from ui.views.comparison import ComparisonView, has_service, service
+from ui.views.passage_picker import passage_name
 from ui.views.reader import ReaderView
 from ui.views.search import SearchDialog
 from ui.workers import Job, JobRunner, library_job
@@ -182,7 +183,7 @@ class MainWindow(QMainWindow):
     def open_comparison(self, left: Passage, right: Passage) -> ComparisonView:
         view = ComparisonView(self.runner, self.library)
         view.compare_passages(left, right)
-        self.add_tab(view, view.title(), f"{left.describe()}  ↔  {right.describe()}")
+        self.add_tab(view, view.title(), f"{passage_name(left)}  ↔  {passage_name(right)}")
         return view
 
     # --- comparing ------------------------------------------------------------------

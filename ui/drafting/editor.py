@@ -29,7 +29,7 @@ from app.errors import ConcordError
 from app.model import Kind, Segment
 from app.services import drafts as svc
 from app.store import Library
-from ui.drafting.commands import DraftCommand, EditTextCommand
+from ui.drafting.commands import DraftCommand, EditTextCommand, move_to
 from ui.drafting.delegate import SegmentTextEdit, TextDelegate
 from ui.drafting.model import DraftModel
 from ui.drafting.precedents import PrecedentPanel
@@ -54,6 +54,7 @@ class DraftEditor(QWidget):
         self.undo_stack = QUndoStack(self)
         self.model = DraftModel(self)
         self.model.text_edited.connect(self._typed)
+        self.model.row_dropped.connect(self.move_row)
         self.dirty = False
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.flush)
@@ -70,6 +71,12 @@ class DraftEditor(QWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.view.setWordWrap(True)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragDropOverwriteMode(False)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -235,6 +242,11 @@ class DraftEditor(QWidget):
 
     def move_down(self) -> bool:
         return self._push("Move down", core.move_down)
+
+    def move_row(self, row: int, before: int) -> bool:
+        """A dragged row (with its block) dropped before row `before`: one undoable move."""
+        self.set_current_row(row)
+        return self._push("Move", lambda s, r: move_to(s, r, before))
 
     def indent(self) -> bool:
         return self._push("Indent", lambda s, r: (core.indent(s, r), r))

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 
 from app.model import Kind, Segment
 
 Index = QModelIndex | QPersistentModelIndex
+ROW_MIME = "application/x-concord-draft-row"
 
 
 class DraftModel(QAbstractTableModel):
     """Rows are segments; column 0 the automatic label, column 1 the editable text.
 
     The model never changes itself on an edit: `text_edited` goes to the editor, which
-    pushes an undo command that calls `set_segments` or `set_text`.
+    pushes an undo command that calls `set_segments` or `set_text`. A dragged row is the
+    same: the drop becomes `row_dropped(row, before)` and the editor moves it.
     """
 
     text_edited = Signal(int, str)
+    row_dropped = Signal(int, int)  # the dragged row, the row it goes before
     HEADERS = ("Label", "Text")
 
     def __init__(self, parent=None) -> None:
@@ -52,9 +62,41 @@ class DraftModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsDropEnabled  # between rows
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled \
+            | Qt.ItemFlag.ItemIsDropEnabled
         return base | Qt.ItemFlag.ItemIsEditable if index.column() == 1 else base
+
+    # --- drag and drop: a row moves; the editor does the move as one undoable step ---
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ROW_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        data.setData(ROW_MIME, str(rows[0] if rows else -1).encode())
+        return data
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        """Dropped between rows (`row`) or on one (`parent`): the dragged row goes before it."""
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(ROW_MIME):
+            return False
+        try:
+            source = int(bytes(data.data(ROW_MIME).data()).decode())
+        except ValueError:
+            return False
+        before = row if row >= 0 else parent.row() if parent.isValid() else len(self.segments)
+        if not 0 <= source < len(self.segments):
+            return False
+        self.row_dropped.emit(source, before)
+        return False  # the rows were rearranged by the editor; nothing for the view to remove
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != 1 or not index.isValid():

@@ -35,7 +35,7 @@ from ui.dialogs.errors import show_error
 from ui.models.comparison_model import ComparisonModel
 from ui.views.comparison_delegate import ComparisonDelegate
 from ui.views.overview import OverviewStrip
-from ui.views.passage_picker import PassagePicker
+from ui.views.passage_picker import PassagePicker, passage_name, version_of
 from ui.views.reader import SegmentListView
 from ui.workers import Job, JobRunner
 
@@ -205,8 +205,8 @@ class ComparisonView(QWidget):
         if self.left_picker and self.right_picker:
             self.left_picker.set_passage(left)
             self.right_picker.set_passage(right)
-        self.left_title.setText(left.describe())
-        self.right_title.setText(right.describe())
+        self.left_title.setText(passage_name(left))
+        self.right_title.setText(passage_name(right))
         return self._run(lambda svc, opts: svc.compare_passages(left, right, opts))
 
     def compare_texts(self, a: str, b: str) -> Job | None:
@@ -264,6 +264,9 @@ class ComparisonView(QWidget):
 
     @staticmethod
     def _short(p: Passage) -> str:
+        version = version_of(p)
+        if version:
+            return version if not p.start else f"{version} {p.start}"
         if not p.start:
             return p.document.situation or p.title
         return p.start if p.end in ("", p.start) else f"{p.start}..{p.end}"

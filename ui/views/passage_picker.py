@@ -13,6 +13,25 @@ from app.store import Library
 WHOLE = "(whole document)"
 
 
+def version_of(passage: Passage) -> str:
+    """The round a draft passage comes from ("rev.1", "working copy"); "" for a library text."""
+    title = passage.document.title
+    if not passage.ref.strip().startswith("draft:") or not title.endswith(")") or "(" not in title:
+        return ""
+    return title[title.rindex("(") + 1 : -1]
+
+
+def passage_name(passage: Passage) -> str:
+    """`describe()`, with the draft round named: "Burkina Faso draft, rev.1 5(n)..5(v)"."""
+    version = version_of(passage)
+    if not version:
+        return passage.describe()
+    where = f"{passage.document.situation or 'Untitled'} draft, {version}"
+    if passage.start and passage.end and passage.start != passage.end:
+        return f"{where} {passage.start}..{passage.end}"
+    return f"{where} {passage.start}".strip()
+
+
 def draft_key(passage: Passage) -> str:
     """`draft:3@2:5..6` -> `draft:3@2`: which draft text a passage comes from."""
     return ":".join(passage.ref.strip().split(":")[:2])
@@ -95,12 +114,15 @@ class PassagePicker(QWidget):
             self._docs[key] = doc
             i = self.document.findData(key)
             if i < 0:
-                self.document.addItem(doc.title if isinstance(key, str) else doc.situation or doc.title, key)
+                name = passage_name(Passage(doc, (), passage.ref)) if isinstance(key, str) else doc.situation or doc.title
+                self.document.addItem(name, key)
                 i = self.document.count() - 1
             self.document.setCurrentIndex(i)
         self._fill_labels(doc)
         self.start.setCurrentText(passage.start or WHOLE)
         self.end.setCurrentText(passage.end if passage.end != passage.start else "")
+        for box in (self.start, self.end):
+            box.lineEdit().setCursorPosition(0)  # a narrow box shows "(whole d", not "e document)"
         self._last = (self.start.currentText(), self.end.currentText())
 
     def ref(self) -> str:

@@ -131,6 +131,10 @@ def test_versions_history_redline_and_import(window, qtbot, burkina, tmp_path):
     assert [r.right.label for r in modified] == ["2"]
     assert "[warmly]" in modified[0].right.text and "[warmly]" not in modified[0].left.text
     assert view.right_picker.ref() == f"draft:{draft_id}@2"  # the header names the draft version
+    assert view.right_picker.document.currentText() == "Burkina Faso draft, rev.1"
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "zero draft ↔ rev.1"
+    qtbot.wait(50)
+    assert window.grab().save(str(tmp_path / "draft-history.png"))
 
     # Export the redline of rev.1 against the zero draft through the dialog.
     window.tabs.setCurrentWidget(editor)

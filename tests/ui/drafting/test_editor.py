@@ -120,3 +120,39 @@ def test_precedent_panel_replace_is_undoable(qtbot, editor):
     assert ed.segments[i + 1].label == "5(o)"
     out = Path(ed.library_path).parent / "editor.png"
     assert ed.grab().save(str(out))
+
+
+def test_dragging_a_row_moves_its_block_undoably(qtmodeltester, editor):
+    from PySide6.QtCore import QModelIndex
+
+    ed = editor
+    qtmodeltester.check(ed.model)
+    model, labels = ed.model, lambda: [s.label for s in ed.segments]
+    texts = {s.label: s.text for s in ed.segments if s.label}
+    stored_before = ed.segments
+
+    # Paragraph 9 dropped before paragraph 7 (between rows): it becomes 7, with its subparagraphs.
+    nine = _row(ed, "9")
+    subs_of_9 = [s.text for s in ed.segments if s.label.startswith("9(")]
+    assert len(subs_of_9) == 3
+    data = model.mimeData([model.index(nine, 0), model.index(nine, 1)])
+    assert data.hasFormat("application/x-concord-draft-row")
+    model.dropMimeData(data, Qt.DropAction.MoveAction, _row(ed, "7"), 0, QModelIndex())
+    assert ed.segments[_row(ed, "7")].text == texts["9"] and ed.segments[_row(ed, "8")].text == texts["7"]
+    assert [s.text for s in ed.segments if s.label.startswith("7(")] == subs_of_9
+    assert ed.undo_stack.undoText() == "Move" and len(ed.segments) == len(stored_before)
+
+    # 5(b) dropped on 5(e) (onto the row) goes just before it: 5(c), 5(d) move up a letter.
+    data = model.mimeData([model.index(_row(ed, "5(b)"), 1)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index(_row(ed, "5(e)"), 1))
+    assert [ed.segments[_row(ed, f"5({c})")].text for c in "bcd"] == [texts["5(c)"], texts["5(d)"], texts["5(b)"]]
+    assert ed.segments[_row(ed, "5(e)")].text == texts["5(e)"]
+
+    # A row dropped on itself changes nothing; undo twice restores the draft exactly.
+    count = ed.undo_stack.count()
+    model.dropMimeData(model.mimeData([model.index(3, 1)]), Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert ed.undo_stack.count() == count
+    ed.undo_stack.undo()
+    ed.undo_stack.undo()
+    assert ed.segments == stored_before and labels() == [s.label for s in stored_before]
+    qtmodeltester.check(ed.model)
