@@ -56,7 +56,9 @@ def clause_history(
 
     `at` is the (document id, position) of the segment the clause was taken from, marked
     `current`; `best_per_document` keeps only each document's closest segment (the
-    language as each year's conclusions put it). Scored like provenance.
+    language as each year's conclusions put it). Scored like provenance, except that a
+    clause given as text is a phrase: it is looked for inside paragraphs too, as precedent
+    search does.
     """
     if len(text.strip()) < MIN_QUERY_CHARS:
         raise BadReference(f"{text.strip()!r} is too short to trace: give a clause of "
@@ -64,7 +66,7 @@ def clause_history(
     index = segment_index(lib)
     dates = {int(r[0]): r[1] or "" for r in lib.db.execute("SELECT id, meeting_date FROM documents")}
     scores = score_matrix([utils.default_process(text)], index.processed, cutoff=min_similarity,
-                          refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE)[0]
+                          refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE if at else 0.0)[0]
     hits = [int(i) for i in np.flatnonzero(scores >= min_similarity)]
     if best_per_document:
         best: dict[int, int] = {}
