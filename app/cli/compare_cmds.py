@@ -31,6 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--mode", choices=("track", "bold"), default="track",
                    help="redline as tracked changes (default) or bold/strikethrough")
     p.add_argument("--author", metavar="NAME", help="author of tracked changes (default: your user name)")
+    p.add_argument("--typed-labels", action="store_true",
+                   help="in the redline, labels as text instead of Word's automatic numbering")
     p.add_argument("--report-docx", metavar="OUT", help="write a Word comparison report")
     _option_flags(p)
     p.set_defaults(func=cmd_compare)
@@ -96,7 +98,8 @@ def _export_word(cmp: Comparison, args: argparse.Namespace) -> list[str]:
         raise ExportError(f"Word export is unavailable in this installation ({e})") from e
     written = []
     if args.docx:
-        export.export_redline_docx(cmp, args.docx, mode=args.mode, author=args.author)
+        typed = {"numbering": "typed"} if args.typed_labels else {}
+        export.export_redline_docx(cmp, args.docx, mode=args.mode, author=args.author, **typed)
         written.append(args.docx)
     if args.report_docx:
         export.export_report_docx(cmp, args.report_docx)

@@ -2,39 +2,76 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
 
+from app.export import autonumber
 from app.export import docx_layout as lay
+from app.export.ooxml_reader import Parts, labelled
 from app.model import Kind, Passage, Segment
 
 
-def passage_document(passage: Passage) -> DocxDocument:
+def passage_document(passage: Passage, *, numbering: str = autonumber.AUTOMATIC) -> DocxDocument:
     """The Word document of `passage`: the whole document, or its title and the range.
 
     A range (`1:5(n)..5(v)`) keeps its own labels, so "(n)" stays "(n)"; the document title
     and a line naming the range head it, since the extract no longer says where it is from.
+    With `numbering="automatic"` the labels are Word's own list numbers; a document whose
+    labels the list cannot reproduce (see `autonumber`) is written with typed labels.
     """
+    autonumber.check_numbering(numbering)
+    if numbering == autonumber.AUTOMATIC:
+        d = _build(passage, automatic=True)
+        if shows_labels(d, [""] * _heading_lines(passage) + [s.label for s in passage.segments]):
+            return d
+    return _build(passage, automatic=False)
+
+
+def _heading_lines(passage: Passage) -> int:
+    if any(s.kind is Kind.TITLE for s in passage.segments):
+        return 0
+    return 2 if passage.start else 1
+
+
+def _build(passage: Passage, *, automatic: bool) -> DocxDocument:
     doc = passage.document
     d = lay.new_document(header=doc.symbol)
     segments = passage.segments
-    if not any(s.kind is Kind.TITLE for s in segments):
+    if _heading_lines(passage):
         lay.add_paragraph(d, lay.TITLE).add_run(doc.title)
         if passage.start:
             lay.add_paragraph(d, lay.SUBTITLE).add_run(_range_line(passage))
-    write_segments(d, segments)
+    write_segments(d, segments, automatic=automatic)
     return d
 
 
-def write_segments(d: DocxDocument, segments: Iterable[Segment]) -> None:
-    for s in segments:
-        p = lay.add_paragraph(d, lay.style_for(s))
-        label = lay.label_text(s.label)
-        if label:
-            r = p.add_run(label)
-            lay.add_tab(r._r)
+def write_segments(d: DocxDocument, segments: Sequence[Segment], *, automatic: bool = False) -> None:
+    """One styled paragraph per segment: label as a list number, or typed with a tab."""
+    if automatic:
+        plan = autonumber.plan_lists([s.label for s in segments])
+        ids = autonumber.install(d, plan)
+    for i, s in enumerate(segments):
+        style = lay.style_for(s)
+        p = lay.add_paragraph(d, style)
+        if automatic:
+            autonumber.apply(p._p, style, plan.slots[i], ids)
+        else:
+            label = lay.label_text(s.label)
+            if label:
+                lay.add_tab(p.add_run(label)._r)
         p.add_run(s.text)
+
+
+def docx_parts(d: DocxDocument) -> Parts:
+    """The parts of an in-memory document that `ooxml_reader` reads."""
+    return Parts(d.element, d.styles.element, d.part.numbering_part.element)
+
+
+def shows_labels(d: DocxDocument, labels: Sequence[str], view: str = "accept") -> bool:
+    """Whether the body of `d` displays `labels` ('5', '5(n)', '') paragraph by paragraph."""
+    shown = [label for label, _ in labelled(docx_parts(d), view)]
+    return shown == [lay.label_text(label) for label in labels]
 
 
 def _range_line(passage: Passage) -> str:

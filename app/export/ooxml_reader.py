@@ -3,10 +3,15 @@
 python-docx's `paragraph.text` drops the runs inside `w:ins` and `w:del`, so this reads the
 OOXML directly. It is how Concord checks its own redlines, and it tells a reviewer what a
 received redline says once its changes are accepted.
+
+Labels from Word's automatic numbering are part of the text read, as Word displays them:
+"(c)\tText". They are computed for each reading over the paragraphs that remain in it, so
+once a subparagraph is deleted the next one reads "(c)" again, with no revision on its label.
 """
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from app.errors import ExportError
+from app.parse.numbering import Numbering
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": W}
@@ -44,14 +50,46 @@ class RunText:
     strike: bool
 
 
-def document_xml(path: str | Path) -> etree._Element:
-    """The parsed `word/document.xml` of a .docx."""
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """The parts of a .docx that decide what its body reads: text, styles, list definitions."""
+
+    document: etree._Element
+    styles: etree._Element | None = None
+    numbering: etree._Element | None = None
+
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _parse(data: bytes) -> etree._Element:
+    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+
+
+def read_parts(path: str | Path) -> Parts:
+    """The document, styles and numbering parts of a .docx (the last two may be missing)."""
     try:
         with zipfile.ZipFile(path) as z:
-            data = z.read("word/document.xml")
-    except (OSError, KeyError, zipfile.BadZipFile) as e:
+            document = _parse(z.read("word/document.xml"))
+            names = set(z.namelist())
+            targets = {"styles": "word/styles.xml", "numbering": "word/numbering.xml"}
+            if "word/_rels/document.xml.rels" in names:
+                for rel in _parse(z.read("word/_rels/document.xml.rels")).iter(_PKG_REL):
+                    kind = (rel.get("Type") or "").removeprefix(_REL)
+                    if kind in targets and rel.get("TargetMode") != "External":
+                        target = rel.get("Target") or ""
+                        targets[kind] = (target.lstrip("/") if target.startswith("/")
+                                         else posixpath.normpath(f"word/{target}"))
+            found = {k: _parse(z.read(n)) if n in names else None for k, n in targets.items()}
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as e:
         raise ExportError(f"{path}: not a readable Word document ({e})") from e
-    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    return Parts(document, found["styles"], found["numbering"])
+
+
+def document_xml(path: str | Path) -> etree._Element:
+    """The parsed `word/document.xml` of a .docx."""
+    return read_parts(path).document
 
 
 def _body(root: etree._Element) -> etree._Element:
@@ -62,21 +100,40 @@ def _body(root: etree._Element) -> etree._Element:
 
 
 def paragraphs(path: str | Path, view: str = "accept") -> list[str]:
-    """The body paragraphs' text (tabs as "\\t") in `view`: accept, reject or markup (all)."""
+    """The body paragraphs' text (tabs as "\\t") in `view`: accept, reject or markup (all).
+
+    A numbered paragraph reads with its displayed label and a tab first, as typed labels do.
+    """
+    return [f"{label}\t{text}" if label else text for label, text in labelled(read_parts(path), view)]
+
+
+def labelled(parts: Parts, view: str = "accept") -> list[tuple[str, str]]:
+    """(displayed number, text) of each body paragraph in `view`; the number is "" if none.
+
+    A paragraph whose mark is removed in `view` joins the next one; the joined paragraph
+    takes the number of the first of them holding any text, as the Word importer reads it
+    (`app.parse.docx`). The counters advance only over paragraphs that remain in `view`.
+    """
     if view not in VIEWS:
         raise ValueError(view)
-    out: list[str] = []
-    pending = ""  # text of paragraphs whose mark disappears in this view
-    for p in _body(document_xml(path)).iter(f"{{{W}}}p"):
-        text = pending + _paragraph_text(p, view)
+    numbering = Numbering(parts.numbering, parts.styles)
+    out: list[tuple[str, str]] = []
+    group: list[tuple[etree._Element, str]] = []
+    for p in _body(parts.document).iter(f"{{{W}}}p"):
+        group.append((p, _paragraph_text(p, view)))
         if _mark_removed(p, view):
-            pending = text
             continue
-        out.append(text)
-        pending = ""
-    if pending:
-        out.append(pending)
+        out.append(_joined(group, numbering))
+        group = []
+    if group:
+        out.append(_joined(group, numbering))
     return out
+
+
+def _joined(group: list[tuple[etree._Element, str]], numbering: Numbering) -> tuple[str, str]:
+    first = next((p for p, text in group if text.strip()), group[0][0])
+    numbered = numbering.label_for(first)
+    return (numbered[0] if numbered else ""), "".join(text for _, text in group)
 
 
 def _visible(el: etree._Element, view: str) -> bool:

@@ -6,6 +6,12 @@ a moved paragraph, and the same marks in a paragraph's `w:rPr` when the paragrap
 inserted, deleted or moved. Each revision has an author, a date and a unique `w:id`.
 Accepting every change gives the right-hand text, rejecting every change the left-hand one.
 
+Labels are Word's automatic numbers by default: an inserted subparagraph is a tracked
+inserted paragraph whose letter Word computes, and the letters after it change with no
+revision of their own, in both readings. Typed labels ("(c)" + tab, tracked as text when
+they change) remain as an option, and are what mode "bold" always uses: with tracking off
+a struck-out paragraph still takes a number, so automatic letters would be wrong.
+
 Mode "bold" writes the same differences as bold insertions and struck-through deletions with
 tracking off, the other form the UN's editorial instructions accept.
 """
@@ -23,7 +29,9 @@ from docx.oxml.ns import qn
 
 from app.compare.model import Comparison, Edit, Row, RowOp
 from app.errors import ExportError
+from app.export import autonumber
 from app.export import docx_layout as lay
+from app.export.document import shows_labels
 from app.model import Segment
 
 MODES = ("track", "bold")
@@ -53,20 +61,50 @@ class _Revisions:
 
 
 def redline_document(
-    comparison: Comparison, mode: str = "track", author: str = "Concord", now: datetime | None = None
+    comparison: Comparison, mode: str = "track", author: str = "Concord", now: datetime | None = None,
+    *, numbering: str = autonumber.AUTOMATIC,
 ) -> DocxDocument:
-    """The Word document showing `comparison`'s differences as tracked changes (or bold)."""
+    """The Word document showing `comparison`'s differences as tracked changes (or bold).
+
+    With automatic numbering the labels must come out right in both readings: accepting
+    every change gives the right-hand labels, rejecting every change the left-hand ones.
+    When one list cannot show both (two ranges starting at different letters, `5(n)..`
+    against `7(a)..`; a subparagraph that became a paragraph), labels are typed instead.
+    """
     if mode not in MODES:
         raise ExportError(f"unknown redline mode {mode!r} (expected one of: {', '.join(MODES)})")
+    autonumber.check_numbering(numbering)
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    rev = _Revisions(author=author or "Concord", date=when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    date = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if mode == "track" and numbering == autonumber.AUTOMATIC:
+        d = _build(comparison, mode, _Revisions(author or "Concord", date), automatic=True)
+        paired = _paired_moves(comparison.rows)
+        kinds = [(paragraph_pieces(r, paired)[0], r) for r in comparison.rows]
+        accepted = [r.right.label for k, r in kinds if r.right is not None and k not in _GONE_IF_ACCEPTED]
+        rejected = [r.left.label for k, r in kinds if r.left is not None and k not in _GONE_IF_REJECTED]
+        if shows_labels(d, accepted, "accept") and shows_labels(d, rejected, "reject"):
+            return d
+    return _build(comparison, mode, _Revisions(author or "Concord", date), automatic=False)
+
+
+_GONE_IF_ACCEPTED = ("delete", "move_from")
+_GONE_IF_REJECTED = ("insert", "move_to")
+
+
+def _build(comparison: Comparison, mode: str, rev: _Revisions, *, automatic: bool) -> DocxDocument:
     left_name, right_name = side_names(comparison)
     d = lay.new_document(header=f"{left_name} \u2192 {right_name}")
     paired = _paired_moves(comparison.rows)
+    rows_pieces = [paragraph_pieces(row, paired, labels=not automatic) for row in comparison.rows]
+    if automatic:
+        plan = autonumber.plan_lists([segment.label for _, _, segment in rows_pieces])
+        ids = autonumber.install(d, plan)
     marks = []
-    for row in comparison.rows:
-        kind, pieces, segment = paragraph_pieces(row, paired)
-        p = lay.add_paragraph(d, lay.style_for(segment))
+    for i, (row, (kind, pieces, segment)) in enumerate(zip(comparison.rows, rows_pieces, strict=True)):
+        style = lay.style_for(segment)
+        p = lay.add_paragraph(d, style)
+        if automatic:
+            autonumber.apply(p._p, style, plan.slots[i], ids)
         if mode == "track":
             _write_tracked(p._p, kind, pieces, row.move_id, rev)
             marks.append(kind)
@@ -93,38 +131,43 @@ def side_names(comparison: Comparison) -> tuple[str, str]:
     return left, right
 
 
-def paragraph_pieces(row: Row, paired: set[int]) -> tuple[str, list[Piece], Segment]:
+def paragraph_pieces(
+    row: Row, paired: set[int], *, labels: bool = True
+) -> tuple[str, list[Piece], Segment]:
     """What one row becomes: its paragraph-mark change, its pieces and the segment to style.
 
     The paragraph-mark change is "" (none), "insert", "delete", "move_from" or "move_to".
     Text deleted from a moved paragraph on its way is shown struck at the source only: at
-    the destination it would come back twice when every change is rejected.
+    the destination it would come back twice when every change is rejected. `labels`
+    False leaves typed labels out, for paragraphs numbered by Word.
     """
     left, right = row.left, row.right
     if row.op is RowOp.MOVED and row.move_id in paired:
         if right is None and left is not None:
-            return "move_from", _merge([("move_from", t) for _, t in _all(left)]), left
+            return "move_from", _merge([("move_from", t) for _, t in _all(left, labels)]), left
         if right is not None:
             pieces = [("move_to" if op == "equal" else op, t)
-                      for op, t in row_pieces(row) if op != "delete"]
+                      for op, t in row_pieces(row, labels=labels) if op != "delete"]
             return "move_to", _merge(pieces), right
     if right is None and left is not None:
-        return "delete", _merge([("delete", t) for _, t in _all(left)]), left
+        return "delete", _merge([("delete", t) for _, t in _all(left, labels)]), left
     if left is None and right is not None:
-        return "insert", _merge([("insert", t) for _, t in _all(right)]), right
+        return "insert", _merge([("insert", t) for _, t in _all(right, labels)]), right
     if left is None or right is None:
         raise ExportError("a comparison row has neither a left nor a right segment")
-    return "", row_pieces(row), right
+    return "", row_pieces(row, labels=labels), right
 
 
-def _all(segment: Segment) -> list[Piece]:
-    label = lay.label_text(segment.label)
+def _all(segment: Segment, labels: bool = True) -> list[Piece]:
+    label = lay.label_text(segment.label) if labels else ""
     return ([("equal", label + "\t")] if label else []) + [("equal", segment.text)]
 
 
-def row_pieces(row: Row) -> list[Piece]:
-    """Pieces of a row with both sides: its label change, then its text's edits."""
+def row_pieces(row: Row, *, labels: bool = True) -> list[Piece]:
+    """Pieces of a row with both sides: its label change (if `labels`), then its text's edits."""
     assert row.left is not None and row.right is not None
+    if not labels:
+        return edit_pieces(row.edits, row.left.text, row.right.text)
     ll, rl = lay.label_text(row.left.label), lay.label_text(row.right.label)
     pieces: list[Piece] = []
     if ll == rl:

@@ -1,13 +1,16 @@
 """The exports opened by a real word processor: LibreOffice headless.
 
 Four soffice calls for the whole module, each with its own profile: PDF of every export,
-text of the document, flat ODT of the redline, and a Basic macro that accepts, then
-rejects, every tracked change of the redline and saves the text each time.
+text of the documents, flat ODT of the redline, and a Basic macro that accepts, then
+rejects, every tracked change of the redline and saves the text each time. LibreOffice's
+text output writes Word's automatic numbers as text ("    (aa) Expressing concern..."),
+so it shows the numbers a reader of the file sees.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -21,7 +24,7 @@ from app.export import ooxml_reader as reader
 from app.export.document import passage_document
 from app.export.redline import redline_document
 from app.export.report import report_document
-from app.model import Passage
+from app.model import Document, Kind, Passage, Segment, letters
 
 pytestmark = [pytest.mark.soffice, pytest.mark.slow]
 
@@ -67,8 +70,11 @@ def lo(tmp_path_factory, corpus_doc):
     home.mkdir()
     right = redraft(corpus_doc)
     comparison = _compare(corpus_doc, right)
+    long = (Segment(Kind.PARAGRAPH, "The Working Group agreed:", "3"),
+            *(Segment(Kind.SUBPARAGRAPH, f"Item {n};", f"3({letters(n)})") for n in range(1, 30)))
     files = {
         "document": passage_document(Passage(corpus_doc, corpus_doc.segments, "1")),
+        "long": passage_document(Passage(Document("Long", long), long, "x")),
         "redline": redline_document(comparison, "track", "Concord Test"),
         "bold": redline_document(comparison, "bold"),
         "report": report_document(comparison),
@@ -78,7 +84,7 @@ def lo(tmp_path_factory, corpus_doc):
     docs = [str(work / f"{n}.docx") for n in files]
     run_soffice(["--convert-to", "pdf", "--outdir", str(work / "pdf"), *docs], work / "p1", home)
     run_soffice(["--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(work / "txt"),
-                 str(work / "document.docx")], work / "p2", home)
+                 str(work / "document.docx"), str(work / "long.docx")], work / "p2", home)
     run_soffice(["--convert-to", "fodt", "--outdir", str(work / "fodt"), str(work / "redline.docx")],
                 work / "p3", home)
     # A macro lives in a profile that LibreOffice has already set up: start from a copy of
@@ -89,7 +95,7 @@ def lo(tmp_path_factory, corpus_doc):
     module = MODULE.format(code=escape(code, {'"': "&quot;"}))
     (work / "p4" / "user" / "basic" / "Standard" / "Module1.xba").write_text(module)
     run_soffice(["macro:///Standard.Module1.Main"], work / "p4", home)
-    return {"work": work, "left": corpus_doc, "right": right}
+    return {"work": work, "left": corpus_doc, "right": right, "long": long}
 
 
 def _compare(left, right):
@@ -102,13 +108,18 @@ def _compare(left, right):
 
 
 def _text_lines(path: Path) -> list[str]:
+    """The non-blank lines of a text file, spaces squeezed: "    (a) Text" reads "(a) Text"."""
     text = path.read_text(encoding="utf-8-sig")
-    return [line for line in text.split("\n") if line.strip()]
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def _squeezed(texts: list[str]) -> list[str]:
+    return [" ".join(t.split()) for t in texts]
 
 
 def test_document_converts_to_pdf_and_text_with_every_paragraph(lo):
     work = lo["work"]
-    assert _text_lines(work / "txt" / "document.txt") == lines(lo["left"].segments)
+    assert _text_lines(work / "txt" / "document.txt") == _squeezed(lines(lo["left"].segments))
     pdf = work / "pdf" / "document.pdf"
     assert pdf.stat().st_size > 10_000
     if shutil.which("pdftotext"):
@@ -117,6 +128,12 @@ def test_document_converts_to_pdf_and_text_with_every_paragraph(lo):
         for needle in ("Public statement by the Chair of the Working Group", "(dd)", "12.", "17.",
                        "To the Government of Mali", "1/"):
             assert needle in text
+
+
+def test_libreoffice_letters_past_z_as_the_un_does(lo):
+    shown = _text_lines(lo["work"] / "txt" / "long.txt")
+    assert shown == _squeezed(["Long", *lines(lo["long"])])
+    assert shown[27:30] == ["(z) Item 26;", "(aa) Item 27;", "(bb) Item 28;"]
 
 
 def _region_texts(fodt: Path) -> dict[str, str]:
@@ -163,8 +180,11 @@ def test_redline_flat_odt_holds_the_tracked_changes(lo):
 
 def test_libreoffice_accept_all_gives_right_and_reject_all_gives_left(lo):
     work = lo["work"]
-    assert _text_lines(work / "accept.txt") == lines(lo["right"].segments)
-    assert _text_lines(work / "reject.txt") == lines(lo["left"].segments)
+    # the labels are Word's numbers: no revision holds one, yet both readings show them right
+    written = reader.revisions(work / "redline.docx")
+    assert not [r.text for r in written if re.fullmatch(r"\([a-z]+\)|\d+\.", r.text.strip())]
+    assert _text_lines(work / "accept.txt") == _squeezed(lines(lo["right"].segments))
+    assert _text_lines(work / "reject.txt") == _squeezed(lines(lo["left"].segments))
 
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler's pdftoppm is not installed")

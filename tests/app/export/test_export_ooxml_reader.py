@@ -57,3 +57,36 @@ def test_not_a_word_file(tmp_path):
     bad.write_text("plain text")
     with pytest.raises(ExportError, match="not a readable Word document"):
         reader.paragraphs(bad)
+
+
+# A list as Word writes one: "%1." then "(%2)"; the second subparagraph deleted with its mark.
+NUMBERING = (
+    f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="4">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>'
+    '</w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="4"/></w:num></w:numbering>'
+)
+
+
+def _numbered(level: int, text: str, deleted: bool = False) -> str:
+    mark = '<w:rPr><w:del w:id="1" w:author="x" w:date="2024-01-01T00:00:00Z"/></w:rPr>' if deleted else ""
+    run = (f'<w:del w:id="2" w:author="x" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>{text}</w:delText>'
+           '</w:r></w:del>') if deleted else f"<w:r><w:t>{text}</w:t></w:r>"
+    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="9"/></w:numPr>{mark}</w:pPr>'
+            f"{run}</w:p>")
+
+
+@pytest.mark.parametrize(
+    "view, expected",
+    [
+        ("accept", ["1.\tAgreed:", "(a)\tOne;", "(b)\tThree;", "Unnumbered."]),  # (c) reads (b)
+        ("reject", ["1.\tAgreed:", "(a)\tOne;", "(b)\tTwo;", "(c)\tThree;", "Unnumbered."]),
+    ],
+)
+def test_automatic_numbers_are_computed_in_each_view(tmp_path, view, expected):
+    body = (_numbered(0, "Agreed:") + _numbered(1, "One;") + _numbered(1, "Two;", deleted=True)
+            + _numbered(1, "Three;") + "<w:p><w:r><w:t>Unnumbered.</w:t></w:r></w:p>")
+    path = _docx(tmp_path, body)
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("word/numbering.xml", NUMBERING)
+    assert reader.paragraphs(path, view) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import zipfile
 from datetime import UTC, datetime
 
@@ -17,9 +18,19 @@ from app.model import Document, Kind, Passage, Segment
 
 
 def _save(comparison: Comparison, tmp_path, mode: str = "track", **kw):
-    path = tmp_path / f"redline-{mode}.docx"
+    path = tmp_path / f"redline-{mode}-{kw.get('numbering', 'automatic')}.docx"
     redline_document(comparison, mode, **kw).save(path)
     return path
+
+
+def _numbered(path) -> bool:
+    """Whether the file numbers its paragraphs automatically (its styles name a list)."""
+    styles = reader.read_parts(path).styles
+    return styles is not None and styles.find(
+        ".//w:style[@w:styleId='ConclusionsParagraph']/w:pPr/w:numPr", {"w": reader.W}) is not None
+
+
+LABEL_RE = re.compile(r"\(?[a-z]+\)|\d+\.")  # "(c)", "12." as typed labels read
 
 
 def _doc(*segments: Segment, title: str = "T") -> Document:
@@ -31,12 +42,24 @@ def P(label: str, text: str) -> Segment:
     return Segment(kind, text, label)
 
 
+@pytest.mark.parametrize("numbering", ["automatic", "typed"])
 def test_corpus_redline_accept_gives_right_and_reject_gives_left(
-    corpus_doc, corpus_redraft, corpus_comparison, tmp_path
+    corpus_doc, corpus_redraft, corpus_comparison, tmp_path, numbering
 ):
-    path = _save(corpus_comparison, tmp_path)
+    path = _save(corpus_comparison, tmp_path, numbering=numbering)
+    assert _numbered(path) is (numbering == "automatic")
     assert reader.paragraphs(path, "accept") == lines(corpus_redraft.segments)
     assert reader.paragraphs(path, "reject") == lines(corpus_doc.segments)
+
+
+def test_automatic_numbers_leave_only_the_real_changes(corpus_comparison, tmp_path):
+    """5(c) deleted and a subparagraph inserted after 5(e): no letter is a revision."""
+    automatic = reader.revisions(_save(corpus_comparison, tmp_path))
+    typed = reader.revisions(_save(corpus_comparison, tmp_path, numbering="typed"))
+    assert not [r.text for r in automatic if LABEL_RE.fullmatch(r.text.strip())]
+    relettered = [r.text for r in typed if LABEL_RE.fullmatch(r.text.strip())]
+    assert len(relettered) > 10  # with typed labels every later letter of 5 is struck and retyped
+    assert len(automatic) == len(typed) - len(relettered)
 
 
 def test_corpus_redline_marks_each_kind_of_change(corpus_comparison, tmp_path):
@@ -74,15 +97,55 @@ def test_move_ranges_pair_by_name(corpus_comparison, tmp_path):
         assert [s.get(f"{{{reader.W}}}name") for s in starts] == ["move1"]
 
 
-def test_relabelled_paragraph_tracks_its_label(tmp_path):
+@pytest.mark.parametrize("numbering", ["automatic", "typed"])
+def test_relabelled_paragraph(tmp_path, numbering):
     left = _doc(P("5(a)", "Alpha."), P("5(b)", "Beta."))
     right = _doc(P("5(a)", "Beta."))
-    path = _save(make_comparison(left, right), tmp_path)
+    path = _save(make_comparison(left, right), tmp_path, numbering=numbering)
     assert reader.paragraphs(path, "accept") == ["(a)\tBeta."]
     assert reader.paragraphs(path, "reject") == ["(a)\tAlpha.", "(b)\tBeta."]
-    revs = reader.revisions(path)
-    assert ("del", "(b)") in [(r.kind, r.text) for r in revs]
-    assert ("ins", "(a)") in [(r.kind, r.text) for r in revs]
+    changes = [(r.kind, r.text) for r in reader.revisions(path)]
+    if numbering == "typed":  # the letter itself is a tracked change
+        assert ("del", "(b)") in changes and ("ins", "(a)") in changes
+    else:  # only the deleted paragraph is; Word reletters "Beta." by itself
+        assert changes == [("del", ""), ("del", "Alpha.")]
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        # "label=text": a subparagraph inserted last, then first (the others move down)
+        ("5=P a=A b=B", "5=P a=A b=B c=C"),
+        ("5=P a=A b=B", "5=P a=N b=A c=B"),
+        # the first subparagraph deleted (B becomes (a)), the last one deleted
+        ("5=P a=A b=B 6=Q", "5=P a=B 6=Q"),
+        ("5=P a=A b=B", "5=P a=A"),
+        # a paragraph deleted with its letters: the next one becomes 5, its letters follow
+        ("4=O 5=P a=A 6=Q a=B", "4=O 5=Q a=B"),
+        # a paragraph inserted before the annex; the annex restarts at 1 in both readings
+        ("7=P annex-1=X annex-2=Y", "7=P 8=N annex-1=X annex-2=Y"),
+    ],
+)
+def test_numbered_paragraphs_inserted_and_deleted(tmp_path, left, right):
+    def segments(spec: str) -> list[Segment]:
+        out, paragraph = [], ""
+        for item in spec.split():
+            label, key = item.split("=")
+            if label.isalpha():
+                label = f"{paragraph}({label})"
+            else:
+                paragraph = label
+            out.append(P(label, " ".join(key.lower() * k for k in range(1, 5)) + "."))  # "b bb bbb bbbb."
+        return out
+
+    ls, rs = segments(left), segments(right)
+    comparison = make_comparison(_doc(*ls), _doc(*rs))
+    assert {r.op for r in comparison.rows} <= {RowOp.EQUAL, RowOp.INSERTED, RowOp.DELETED}
+    path = _save(comparison, tmp_path)
+    assert _numbered(path)
+    assert reader.paragraphs(path, "accept") == lines(rs)
+    assert reader.paragraphs(path, "reject") == lines(ls)
+    assert not [r.text for r in reader.revisions(path) if LABEL_RE.fullmatch(r.text.strip())]
 
 
 @pytest.mark.parametrize(
@@ -113,6 +176,7 @@ def test_accept_and_reject_at_the_edges(left, right, tmp_path):
 def test_bold_mode_strikes_deletions_and_bolds_insertions(corpus_doc, corpus_redraft,
                                                           corpus_comparison, tmp_path):
     path = _save(corpus_comparison, tmp_path, mode="bold")
+    assert not _numbered(path)  # a struck-out paragraph would take a number: labels are typed
     assert reader.revisions(path) == []
     with zipfile.ZipFile(path) as z:  # tracking stays off
         assert b"trackRevisions" not in z.read("word/settings.xml")
@@ -129,9 +193,11 @@ def test_track_mode_turns_tracking_on(corpus_comparison, tmp_path):
         assert b"<w:trackRevisions/>" in z.read("word/settings.xml")
 
 
-def test_unknown_mode_is_refused(corpus_comparison):
+def test_unknown_mode_or_numbering_is_refused(corpus_comparison):
     with pytest.raises(ExportError, match="unknown redline mode 'colour'"):
         redline_document(corpus_comparison, "colour")
+    with pytest.raises(ExportError, match="unknown numbering 'bullets'"):
+        redline_document(corpus_comparison, numbering="bullets")
 
 
 @pytest.mark.parametrize(
@@ -200,6 +266,8 @@ def test_real_comparisons_accept_and_reject(corpus_doc, corpus_redraft, tmp_path
     comparison = compare_passages(left, right)
     assert comparison.change_rows()
     path = _save(comparison, tmp_path)
+    # (n)..(v) against (a)..(i): one list cannot show both, so those labels are typed
+    assert _numbered(path) is (left_range is None)
     assert reader.paragraphs(path, "accept") == lines(right.segments)
     assert reader.paragraphs(path, "reject") == lines(left.segments)
     ids = reader.annotation_ids(path)
