@@ -7,7 +7,11 @@ Starting from another situation's text pre-fills the pairs ("Mali" -> "Burkina F
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,11 +36,36 @@ from app.errors import ConcordError
 from app.model import Passage
 from app.services import drafts as svc
 from app.store import Library
+from ui.drafting.delegate import TextDelegate
 from ui.drafting.replace_models import ReplacementHitsModel, ReplacementModel, default_pairs
 from ui.views.passage_picker import PassagePicker
 
 SKELETON, DOCUMENT, DRAFT = 0, 1, 2
 TITLE_PREFIX = "Conclusions on children and armed conflict in "
+
+
+CHANGE_RE = re.compile(r"\[(.+?) -> (.+?)\]")
+
+
+def context_html(context: str) -> str:
+    """A hit's context with its change set apart: "... of <s>Mali</s> <b>Burkina Faso</b>, ..."."""
+    out, last = [], 0
+    for m in CHANGE_RE.finditer(context):
+        out.append(html.escape(context[last:m.start()]))
+        out.append(f'<span style="color:#b00020;text-decoration:line-through">{html.escape(m.group(1))}</span> '
+                   f'<b style="color:#00701a">{html.escape(m.group(2))}</b>')
+        last = m.end()
+    out.append(html.escape(context[last:]))
+    return "".join(out)
+
+
+class ContextDelegate(TextDelegate):
+    """Paints a replacement's context with the old words struck and the new ones in bold."""
+
+    def _document(self, option, text: str, width: int) -> QTextDocument:
+        doc = super()._document(option, text, width)
+        doc.setHtml(context_html(text))
+        return doc
 
 
 def _table(model, name: str) -> QTableView:
@@ -122,6 +151,7 @@ class NewDraftDialog(QDialog):
         self.preview_label.setWordWrap(True)
         self.hits_view = _table(self.hits, "Replacements to be made")
         self.hits_view.setWordWrap(True)
+        self.hits_view.setItemDelegateForColumn(2, ContextDelegate(self.hits_view))
         self.hits_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.hits_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         # Contexts wrap: rows are re-measured once the columns have their final width.

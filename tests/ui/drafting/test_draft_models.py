@@ -87,3 +87,11 @@ def test_default_pairs():
     assert default_pairs("Mali", "Burkina Faso") == [("Mali", "Burkina Faso"), ("Malian", "Burkinabe")]
     assert default_pairs("Mali", "Atlantis") == [("Mali", "Atlantis")]  # no adjective known
     assert default_pairs("Mali", "mali") == [] and default_pairs("", "Chad") == []
+
+
+def test_context_html_marks_the_change_and_escapes_the_rest():
+    from ui.drafting.new_draft_dialog import context_html
+
+    got = context_html("…the <Government> of [Mali -> Burkina Faso], whose [strongly] …")
+    assert "&lt;Government&gt;" in got and "[strongly]" in got
+    assert 'line-through">Mali</span> <b style="color:#00701a">Burkina Faso</b>,' in got
