@@ -7,14 +7,15 @@ image, a spreadsheet, a legacy .doc) is refused with its name.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
 from app.errors import ImportRefused
 from app.model import Document
-from app.parse.decode import looks_binary
+from app.parse.decode import decode_text_noted, looks_binary
 from app.parse.structure import RawLine, build_document
-from app.parse.text import read_text, text_lines
+from app.parse.text import text_lines
 
 # Conclusions are tens of kilobytes; a text file this big is not one and is refused
 # before it is read, so memory stays bounded whatever arrives.
@@ -71,7 +72,14 @@ def parse_file(path: str | Path, revisions: Literal["accept", "reject"] = "accep
     `revisions` chooses how a Word file's tracked changes read: all accepted (the default)
     or all rejected. Every failure is an `ImportRefused` naming the file and the reason.
     """
-    p = Path(path)
+    doc = _parse_file(Path(path), revisions)
+    if not doc.segments:
+        # Nothing a drafter could cite: whitespace, or only page furniture.
+        raise ImportRefused(Path(path).name, "the document contains no text")
+    return doc
+
+
+def _parse_file(p: Path, revisions: Literal["accept", "reject"]) -> Document:
     name = p.name
     try:
         if not p.is_file():
@@ -102,7 +110,9 @@ def parse_file(path: str | Path, revisions: Literal["accept", "reject"] = "accep
         raise ImportRefused(
             name, f"text file of {size // (1024 * 1024)} MB is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit"
         )
-    return build_document(read_text(p.read_bytes(), name), name)
+    text, notes = decode_text_noted(p.read_bytes(), name)
+    doc = build_document(text_lines(text), name)
+    return replace(doc, warnings=tuple(notes) + doc.warnings) if notes else doc
 
 
 def _ole_reason(p: Path) -> str:

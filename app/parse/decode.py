@@ -3,16 +3,38 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from app.errors import ImportRefused
 
 
-def decode_text(data: bytes, file: str) -> str:
-    """Decode `data`, trying what the bytes say first, then UTF-8, then Windows-1252.
+def _cp1252_byte(e: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read the one undecodable byte as Windows-1252."""
+    if not isinstance(e, UnicodeDecodeError):
+        raise e
+    byte = e.object[e.start : e.start + 1]
+    return byte.decode("cp1252", errors="replace"), e.start + 1
 
-    Line ends are normalised to "\\n". NUL bytes in what claims to be text mean the file is
-    binary (or a UTF-16 file we could not recognise) and are refused rather than stored.
+
+codecs.register_error("concord-cp1252", _cp1252_byte)
+
+
+def decode_text(data: bytes, file: str) -> str:
+    """Decode `data`; see `decode_text_noted`."""
+    return decode_text_noted(data, file)[0]
+
+
+def decode_text_noted(data: bytes, file: str) -> tuple[str, list[str]]:
+    """Decode `data`, trying what the bytes say first, then UTF-8, then Windows-1252, with
+    warnings for the person importing.
+
+    A file that is UTF-8 except for some bytes (a paragraph pasted from an older file) is
+    read byte by byte: UTF-8 where it is valid, Windows-1252 elsewhere, so neither part
+    turns into mojibake. Line ends are normalised to "\\n". NUL bytes in what claims to be
+    text mean the file is binary (or a UTF-16 file we could not recognise) and are refused
+    rather than stored.
     """
+    notes: list[str] = []
     text: str | None = None
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -38,10 +60,17 @@ def decode_text(data: bytes, file: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+            text = data.decode("utf-8", errors="concord-cp1252")
+            if not text.isascii() and _has_utf8_sequences(data):
+                notes.append("mixed encodings: the bytes that are not UTF-8 were read as Windows-1252")
     if "\x00" in text:
         raise ImportRefused(file, "contains binary data (NUL bytes); not a text document")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), notes
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    """True when `data` holds at least one valid multi-byte UTF-8 sequence."""
+    return re.search(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}", data) is not None
 
 
 def _sniff_utf16(data: bytes) -> str | None:

@@ -11,6 +11,7 @@ the person importing is told. Labels from Word's automatic numbering are compute
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -24,6 +25,7 @@ from app.parse.safety import (
     MAX_FILE_BYTES,
     check_xml_parts,
     check_zip,
+    describe,
     hardened_parser,
     read_capped,
 )
@@ -255,7 +257,10 @@ def read_docx_bytes(data: bytes, file: str, revisions: Revisions = "accept") -> 
     except ImportRefused:
         raise
     except Exception as e:  # python-docx raises KeyError, ValueError, lxml errors, ...
-        raise ImportRefused(file, f"not a readable Word document ({type(e).__name__}: {e})") from e
+        if "is not a Word file, content type is" in str(e):  # names the BytesIO, not the file
+            kind = str(e).rsplit("content type is ", 1)[-1][:120]
+            raise ImportRefused(file, f"its main part is declared as {kind}, not as a Word document") from e
+        raise ImportRefused(file, f"not a readable Word document ({describe(e)})") from e
     part = wdoc.part
     body = wdoc.element.body
     styles = _related(part, "/styles")
@@ -266,12 +271,67 @@ def read_docx_bytes(data: bytes, file: str, revisions: Revisions = "accept") -> 
     lines += _note_lines(reader, {"footnote": footnotes, "endnote": endnotes})
     doc = build_document(lines, file)
     changes = count_revisions(body) + sum(count_revisions(r) for r in (footnotes, endnotes) if r is not None)
+    notes: list[str] = []
     if changes:
         reading = "all changes accepted" if revisions == "accept" else "all changes rejected"
-        doc = replace(doc, warnings=doc.warnings + (
-            f"contains {changes} tracked change{'s' if changes != 1 else ''}; imported with {reading}",
-        ))
-    return doc
+        notes.append(f"contains {changes} tracked change{'s' if changes != 1 else ''}; imported with {reading}")
+    notes += outside_content(body, wdoc.part.package)
+    return replace(doc, warnings=doc.warnings + tuple(notes)) if notes else doc
+
+
+# Fields whose result comes from another file or program. Word refreshes them on request;
+# here only the result last shown is read, never the file they name.
+_INCLUDE_FIELD_RE = re.compile(r"^\s*(INCLUDETEXT|INCLUDEPICTURE|INCLUDE|LINK|DDEAUTO|DDE|IMPORT|RD)\b", re.I)
+
+
+def _field_codes(root: etree._Element) -> list[str]:
+    """The instructions of simple and complex fields (`w:fldSimple`, `w:instrText` runs
+    between `w:fldChar` begin and separate), nested fields included."""
+    codes = [el.get(_w("instr")) or "" for el in root.iter(_w("fldSimple"))]
+    stack: list[list[str]] = []
+    for el in root.iter(_w("fldChar"), _w("instrText")):
+        if el.tag == _w("instrText"):
+            if stack:
+                stack[-1].append(el.text or "")
+            continue
+        kind = el.get(_w("fldCharType"))
+        if kind == "begin":
+            stack.append([])
+        elif kind in ("separate", "end") and stack:
+            codes.append("".join(stack.pop()))
+    codes += ["".join(parts) for parts in stack]
+    return codes
+
+
+def outside_content(body: etree._Element, package: object) -> list[str]:
+    """Warnings for content that lives outside the document and was not read: imported
+    HTML/RTF chunks (`w:altChunk`), fields that include files, and external relationships
+    (linked images, a template on a server). None of them is ever opened or fetched."""
+    out: list[str] = []
+    chunks = sum(1 for _ in body.iter(_w("altChunk")))
+    if chunks:
+        out.append(
+            f"contains {chunks} imported HTML, RTF or Word part{'s' if chunks != 1 else ''} (altChunk) "
+            "whose text was not imported"
+        )
+    includes = sorted({m.group(1).upper() for c in _field_codes(body) if (m := _INCLUDE_FIELD_RE.match(c))})
+    if includes:
+        out.append(
+            f"contains fields that include other files ({', '.join(includes)}); the text they last showed "
+            "was imported, the files were not read"
+        )
+    links = 0
+    iter_parts = getattr(package, "iter_parts", None)
+    for part in iter_parts() if iter_parts else ():
+        for rel in getattr(part, "rels", {}).values():
+            if rel.is_external and not rel.reltype.endswith("/hyperlink"):
+                links += 1
+    if links:
+        out.append(
+            f"links to {links} outside file{'s' if links != 1 else ''} or web address{'es' if links != 1 else ''} "
+            "(linked images, templates, included documents); none was opened"
+        )
+    return out
 
 
 def read_docx(path: str | Path, revisions: Revisions = "accept") -> Document:

@@ -12,21 +12,26 @@ structure recognition, and a paragraph cut by a page break is left open to conti
 from __future__ import annotations
 
 import re
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pdfminer.converter import PDFPageAggregator
 
 from app.errors import ImportRefused
 from app.model import Document
+from app.parse.pdfstreams import stream_budget
 from app.parse.repair import Vocabulary, join_lines
-from app.parse.safety import MB, read_capped
+from app.parse.safety import MB, describe, read_capped
 from app.parse.structure import FURNITURE_RE, OWN_SYMBOL_RE, RawLine, build_document
 
 MAX_PDF_BYTES = 50 * MB
 MAX_PAGES = 300
-# pdfminer inflates each stream whole in memory; what all streams may inflate to together.
-MAX_INFLATED = 200 * MB
+# A dense page of conclusions has about 5,000 characters and the longest conclusions about
+# 100,000 in all; far more is not conclusions, and each character costs pdfminer ~1 KB.
+MAX_PAGE_CHARS = 50_000
+MAX_TEXT_CHARS = 2_000_000
 # The top and bottom of a page where running headers and footers live (fraction of height).
 MARGIN = 0.12
 # A gap between rows wider than this fraction of the text height starts a new paragraph.
@@ -95,15 +100,16 @@ class _Row:
 
 def _pieces(path: Path, file: str) -> tuple[list[_Piece], int, bool]:
     """Text lines with positions, the number of pages, and whether any page has images."""
-    from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTImage, LTTextBox, LTTextLineHorizontal
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
 
     pieces: list[_Piece] = []
     images = False
     pages = 0
 
-    def walk(obj, page: int, height: float) -> None:
+    def walk(obj: Any, page: int, height: float) -> None:
         nonlocal images
         for item in obj:
             if isinstance(item, LTTextLineHorizontal):
@@ -115,56 +121,58 @@ def _pieces(path: Path, file: str) -> tuple[list[_Piece], int, bool]:
             elif isinstance(item, LTTextBox) or hasattr(item, "__iter__"):
                 walk(item, page, height)
 
-    try:
-        for page in extract_pages(str(path), laparams=LAParams(), maxpages=MAX_PAGES + 1):
-            pages += 1
-            if pages > MAX_PAGES:
-                raise ImportRefused(file, f"the PDF has more than {MAX_PAGES} pages; refused")
-            walk(page, pages, page.height or 792.0)
-    except ImportRefused:
-        raise
-    except PDFPasswordIncorrect as e:
-        raise ImportRefused(file, "the PDF is encrypted with a password; remove the protection and import it again") from e
-    except PDFEncryptionError as e:
-        raise ImportRefused(file, f"the PDF is encrypted in a way Concord cannot read ({e})") from e
-    except (MemoryError, RecursionError) as e:
-        raise ImportRefused(file, f"the PDF is too complex to read ({type(e).__name__}); refused") from e
-    except Exception as e:  # pdfminer raises many types for damaged files
-        raise ImportRefused(file, f"damaged or unreadable PDF ({type(e).__name__}: {e})") from e
+    with stream_budget(file) as budget:
+        try:
+            with path.open("rb") as fp:
+                resources = PDFResourceManager(caching=True)
+                device = _CappedAggregator(file, resources, laparams=LAParams())
+                interpreter = PDFPageInterpreter(resources, device)
+                for page in PDFPage.get_pages(fp, maxpages=MAX_PAGES + 1):
+                    pages += 1
+                    if pages > MAX_PAGES:
+                        raise ImportRefused(file, f"the PDF has more than {MAX_PAGES} pages; refused")
+                    device.page_chars = 0
+                    interpreter.process_page(page)
+                    layout = device.get_result()
+                    walk(layout, pages, layout.height or 792.0)
+        except ImportRefused:
+            raise
+        except PDFPasswordIncorrect as e:
+            raise ImportRefused(
+                file, "the PDF is encrypted with a password; remove the protection and import it again"
+            ) from e
+        except PDFEncryptionError as e:
+            raise ImportRefused(file, f"the PDF is encrypted in a way Concord cannot read ({describe(e)})") from e
+        except (MemoryError, RecursionError) as e:
+            raise ImportRefused(file, f"the PDF is too complex to read ({type(e).__name__}); refused") from e
+        except Exception as e:  # pdfminer raises many types for damaged files
+            raise ImportRefused(file, f"damaged or unreadable PDF ({describe(e)})") from e
+        if budget.refused is not None:  # spent inside code that swallowed the refusal
+            raise budget.refused
     return pieces, pages, images
 
 
-_STREAM_RE = re.compile(rb"(?<!end)stream\r?\n")
+class _CappedAggregator(PDFPageAggregator):
+    """pdfminer's page aggregator, refusing a page or file with implausibly many characters.
 
-
-def check_streams(data: bytes, file: str) -> None:
-    """Refuse a PDF whose compressed streams inflate past `MAX_INFLATED` (a PDF "zip bomb").
-
-    Every `stream` is inflated here in bounded steps before pdfminer, which has no limit,
-    sees the file; streams that are not zlib data (JPEG images, ...) are passed over.
+    Each character becomes a layout object of about a kilobyte before lines are formed, so
+    the count is checked as characters arrive, not after the page is laid out.
     """
-    total = 0
-    for m in _STREAM_RE.finditer(data):
-        d = zlib.decompressobj()
-        pos = m.end()
-        try:
-            while pos < len(data):
-                chunk = data[pos : pos + 64 * 1024]
-                out = d.decompress(chunk, MAX_INFLATED - total + 1)
-                total += len(out)
-                while d.unconsumed_tail and total <= MAX_INFLATED:
-                    out = d.decompress(d.unconsumed_tail, MAX_INFLATED - total + 1)
-                    total += len(out)
-                if total > MAX_INFLATED:
-                    raise ImportRefused(
-                        file, f"the PDF's compressed content expands past {MAX_INFLATED // MB} MB; "
-                        "refused as a possible decompression bomb"
-                    )
-                if d.eof:
-                    break
-                pos += len(chunk)
-        except zlib.error:
-            continue
+
+    def __init__(self, file: str, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.file = file
+        self.page_chars = 0
+        self.total_chars = 0
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        self.page_chars += 1
+        self.total_chars += 1
+        if self.page_chars > MAX_PAGE_CHARS:
+            raise ImportRefused(self.file, f"a page of the PDF has more than {MAX_PAGE_CHARS:,} characters; refused")
+        if self.total_chars > MAX_TEXT_CHARS:
+            raise ImportRefused(self.file, f"the PDF has more than {MAX_TEXT_CHARS:,} characters of text; refused")
+        return float(super().render_char(*args, **kwargs))
 
 
 def _norm(text: str) -> str:
@@ -258,7 +266,6 @@ def read_pdf(path: str | Path) -> Document:
     if b"%%EOF" not in data[-2048:]:
         # pdfminer would rebuild what it can and import a truncated file's first pages.
         raise ImportRefused(file, "the PDF is truncated or damaged (no end-of-file marker)")
-    check_streams(data, file)
     pieces, pages, images = _pieces(p, file)
     if pages == 0:
         raise ImportRefused(file, "the PDF has no pages")

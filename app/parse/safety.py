@@ -34,6 +34,21 @@ _DTD_MARKS = tuple(
 )
 
 
+def describe(e: BaseException, width: int = 160) -> str:
+    """An exception as one short line for a refusal message.
+
+    Library errors may carry newlines, megabytes of a hostile file's content, or objects
+    whose `repr` itself recurses past the limit (a PDF array nested 100,000 deep).
+    """
+    try:
+        text = " ".join(str(e).split())
+    except Exception:  # noqa: BLE001 - RecursionError, MemoryError, a broken __str__
+        text = ""
+    if len(text) > width:
+        text = text[: width - 3] + "..."
+    return f"{type(e).__name__}: {text}" if text else type(e).__name__
+
+
 def hardened_parser() -> etree.XMLParser:
     """An lxml parser that loads no DTD, expands no entity and fetches nothing."""
     return etree.XMLParser(
@@ -70,8 +85,15 @@ def check_zip(data: bytes, file: str) -> CheckedZip:
         raise ImportRefused(file, f"damaged or truncated Word file ({e})") from e
     if len(infos) > MAX_ENTRIES:
         raise ImportRefused(file, f"the archive has {len(infos)} parts (limit {MAX_ENTRIES}); refused")
+    seen: set[str] = set()
     total = 0
     for info in infos:
+        _check_name(info.filename, file)
+        if info.filename.lower() in seen:
+            # Readers disagree on which copy counts (Python's zipfile takes the last, others
+            # the first), so what we check need not be what another program shows.
+            raise ImportRefused(file, f"the archive has two parts named {_shown(info.filename)}; refused")
+        seen.add(info.filename.lower())
         if info.flag_bits & 0x1:
             raise ImportRefused(file, f"part {info.filename} is encrypted; refused")
         size = info.file_size
@@ -97,6 +119,25 @@ def check_zip(data: bytes, file: str) -> CheckedZip:
     return CheckedZip(data, frozenset(i.filename for i in infos))
 
 
+def _shown(name: str) -> str:
+    return repr(name[:80]) if not name.isprintable() or len(name) > 80 else name
+
+
+def _check_name(name: str, file: str) -> None:
+    """Refuse part names no Word file has: `..`, absolute paths, drive letters, backslashes
+    and control characters. Nothing is ever extracted to disk, but such a name is a sign of
+    a file crafted to escape a folder, and its meaning differs between readers."""
+    segments = name.split("/")
+    if (
+        name.startswith("/")
+        or "\\" in name
+        or ".." in segments
+        or (len(name) > 1 and name[1] == ":")
+        or any(ord(c) < 32 for c in name)
+    ):
+        raise ImportRefused(file, f"the archive has a part named {_shown(name)} outside the document; refused")
+
+
 def read_part(data: bytes, name: str, file: str) -> bytes:
     """The bytes of one part, read with the declared-size cap enforced while reading."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -120,19 +161,27 @@ def _xml_part_names(checked: CheckedZip, file: str) -> list[str]:
     """Parts an XML parser will read: by extension, and by the package's declared content
     types, so a part named `document.bin` but declared as XML is checked too."""
     names = {n for n in checked.names if n.lower().endswith((".xml", ".rels"))}
-    if "[Content_Types].xml" in checked.names:
-        ct = _parse_checked("[Content_Types].xml", read_part(checked.data, "[Content_Types].xml", file), file)
-        defaults = {
-            (d.get("Extension") or "").lower(): d.get("ContentType") or "" for d in ct.iter(f"{_CT_NS}Default")
-        }
-        overrides = {
-            (o.get("PartName") or "").lstrip("/"): o.get("ContentType") or "" for o in ct.iter(f"{_CT_NS}Override")
-        }
-        for n in checked.names:
-            kind = overrides.get(n) or defaults.get(n.rsplit(".", 1)[-1].lower(), "")
-            if kind.endswith("xml") and not kind.startswith("image/"):
-                names.add(n)
+    if "[Content_Types].xml" not in checked.names:
+        raise ImportRefused(file, "damaged Word file: its list of parts ([Content_Types].xml) is missing")
+    ct = _parse_checked("[Content_Types].xml", read_part(checked.data, "[Content_Types].xml", file), file)
+    defaults = {
+        (d.get("Extension") or "").lower(): d.get("ContentType") or "" for d in ct.iter(f"{_CT_NS}Default")
+    }
+    # Part names are case-insensitive (python-docx looks them up so): "/WORD/DOC.BIN"
+    # declares the content type of "word/doc.bin".
+    overrides = {
+        (o.get("PartName") or "").lstrip("/").lower(): o.get("ContentType") or ""
+        for o in ct.iter(f"{_CT_NS}Override")
+    }
+    for n in checked.names:
+        kind = overrides.get(n.lower()) or defaults.get(n.rsplit(".", 1)[-1].lower(), "")
+        kind = kind.strip().lower()
+        if kind.endswith("xml") and not kind.startswith("image/"):
+            names.add(n)
     return sorted(names)
+
+
+_OPC_ENCODINGS = {"UTF-8", "UTF8", "UTF-16", "UTF-16LE", "UTF-16BE"}
 
 
 def _parse_checked(name: str, blob: bytes, file: str) -> etree._Element:
@@ -143,9 +192,18 @@ def _parse_checked(name: str, blob: bytes, file: str) -> etree._Element:
     try:
         root = etree.fromstring(blob, hardened_parser())
     except etree.XMLSyntaxError as e:
-        raise ImportRefused(file, f"damaged Word file: part {name} is not well-formed XML ({e})") from e
-    if root.getroottree().docinfo.doctype:
+        reason = describe(e).removeprefix("XMLSyntaxError: ")
+        raise ImportRefused(file, f"damaged Word file: part {name} is not well-formed XML ({reason})") from e
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
         raise ImportRefused(file, f"part {name} contains a DOCTYPE; refused")
+    encoding = (info.encoding or "UTF-8").upper().replace("_", "-")
+    if encoding not in _OPC_ENCODINGS:
+        # The package format allows only UTF-8 and UTF-16; another declared encoding is a
+        # mislabelled part (mojibake) or a way around the DOCTYPE scan above (EBCDIC, UTF-7).
+        raise ImportRefused(
+            file, f"part {name} is declared as {encoding[:40]}; a Word file's XML is UTF-8 or UTF-16"
+        )
     return root
 
 

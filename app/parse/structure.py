@@ -125,14 +125,64 @@ def _looks_like_heading(text: str, nxt: str | None, style: str) -> bool:
     return bool(nxt and PARA_RE.match(nxt))
 
 
+# C0 and C1 control characters other than tab and line feed: never text, and not allowed
+# in XML 1.0, so a Word export of a segment holding one would fail. Vertical tab and form
+# feed are Word's manual line and page breaks in exported text: a space.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_BREAK_RE = re.compile("[\x0b\x0c\r]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Kept verbatim but reported: bidirectional overrides and isolates reorder what a reader
+# sees without changing the stored text ("Trojan Source"), and invisible characters make
+# passages that look identical compare and search as different. Left-to-right and
+# right-to-left marks and zero-width (non-)joiners are not reported: Arabic and Persian
+# names legitimately carry them.
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE_RE = re.compile("[\u200b\u2060\u2061-\u2064\ufeff\u180e]")
+
+
+def clean_text(text: str, odd: dict[str, int]) -> str:
+    """Remove control characters and replace lone surrogates (SQLite cannot store them),
+    counting them and the characters reported but kept, in `odd`."""
+    if text.isascii() and text.isprintable():
+        return text
+    text = _BREAK_RE.sub(" ", text)
+    text, n = _CONTROL_RE.subn("", text)
+    odd["control"] = odd.get("control", 0) + n
+    text, n = _SURROGATE_RE.subn("\ufffd", text)
+    odd["surrogate"] = odd.get("surrogate", 0) + n
+    odd["bidi"] = odd.get("bidi", 0) + len(_BIDI_RE.findall(text))
+    odd["invisible"] = odd.get("invisible", 0) + len(_INVISIBLE_RE.findall(text))
+    return text
+
+
+def odd_characters_warnings(odd: dict[str, int]) -> list[str]:
+    out = []
+    if odd.get("control"):
+        out.append(f"{odd['control']} control character(s) removed")
+    if odd.get("surrogate"):
+        out.append(f"{odd['surrogate']} invalid character(s) (lone surrogates) replaced by \ufffd")
+    if odd.get("bidi"):
+        out.append(
+            f"contains {odd['bidi']} bidirectional override character(s) (U+202A-202E, U+2066-2069) that "
+            "change the order in which text is displayed; kept as they are"
+        )
+    if odd.get("invisible"):
+        out.append(
+            f"contains {odd['invisible']} invisible character(s) (zero-width space, word joiner, ...) that make "
+            "identical-looking text compare as different; kept as they are"
+        )
+    return out
+
+
 def build_document(raw_lines: list[RawLine], file: str) -> Document:
     """Turn reader lines into a `Document` with labelled segments and metadata."""
     warnings: list[str] = []
     references: list[str] = []
     symbol = ""
     lines: list[RawLine] = []
+    odd: dict[str, int] = {}
     for rl in raw_lines:
-        t = rl.text.strip()
+        t = clean_text(rl.text, odd).strip()
         if not t and not rl.label:
             continue
         if LINK_RE.match(t):
@@ -146,6 +196,7 @@ def build_document(raw_lines: list[RawLine], file: str) -> Document:
             continue
         lines.append(RawLine(t, rl.label.strip(), rl.style, rl.paragraph_end))
 
+    warnings += odd_characters_warnings(odd)
     blocks: list[_Block] = []
     num = _Numbering()
     labelled_any = False
