@@ -141,7 +141,8 @@ def score_matrix(
     qlen = np.fromiter((len(q) for q in queries), dtype=np.int64, count=n)
     clen = np.fromiter((len(c) for c in processed), dtype=np.int64, count=m)
     # the start of the longer text of each pair against the shorter: both cut to the shorter length
-    heads_q, heads_c = [], []
+    heads_q: list[str] = []
+    heads_c: list[str] = []
     for q in queries:
         lq = len(q)
         heads_q.extend(q[: len(c)] if len(c) < lq else q for c in processed)
@@ -269,8 +270,8 @@ def provenance(
     for r, (pos, seg) in enumerate(rows):
         found: list[tuple[tuple[bool, float, str, int, int], Source]] = []
         for cands, scores in ((library, lib_scores[r]), (own, own_scores[r])):
-            for i in np.flatnonzero(scores >= min_similarity):
-                found.append(_ranked(cands, int(i), float(scores[i]), False))
+            for hit in np.flatnonzero(scores >= min_similarity):
+                found.append(_ranked(cands, int(hit), float(scores[hit]), False))
         for cands, i in exact.get(normalise(seg.text), []):
             if cands is library or own_positions[i] < pos:
                 found.append(_ranked(cands, i, 100.0, True))
