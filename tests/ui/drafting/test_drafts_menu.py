@@ -235,3 +235,57 @@ def test_screenshot_of_a_draft_tab_with_precedents(window, qtbot, burkina, tmp_p
     shot = _shots(tmp_path) / "draft-editor.png"
     assert window.grab().save(str(shot))
     assert shot.stat().st_size > 20_000
+
+
+def test_drafts_menu_shortcuts_do_not_clash(window, qtbot, burkina):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    editor, _ = burkina
+    reader = window.open_document(1)
+    view = window.drafts.open_history(editor.draft_id, None, None)
+
+    def keys(actions) -> list[str]:
+        return [a.shortcut().toString(QKeySequence.SequenceFormat.PortableText) for a in actions
+                if not a.shortcut().isEmpty()]
+
+    menu = keys(window.drafts.menu.actions())
+    assert menu == ["Ctrl+N", "Ctrl+Shift+O", "Ctrl+Shift+I", "Ctrl+H", "Ctrl+Shift+C", "Ctrl+Shift+X"]
+    assert all(a.text() and a.toolTip() for a in window.drafts.menu.actions() if not a.isSeparator())
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu()]
+    assert window.drafts.menu in menus
+    window_keys = keys(a for m in menus for a in m.actions())
+    assert set(menu) <= set(window_keys) and len(window_keys) == len(set(window_keys))
+    for tab in (editor, reader, view):
+        own = keys(tab.findChildren(QAction))
+        assert not set(own) & set(window_keys), type(tab).__name__
+
+
+def test_new_draft_from_the_skeleton_and_from_another_drafts_version(window, qtbot, burkina):
+    from ui.drafting.new_draft_dialog import DRAFT, SKELETON
+
+    editor, _ = burkina
+    editor.save_version("zero draft")
+    window.tabs.setCurrentIndex(window.tabs.indexOf(editor))  # not a reader: the skeleton is offered first
+    dialog = window.drafts.new_draft_dialog()
+    assert dialog.source_kind() == SKELETON and dialog.replace_box.isHidden()
+    dialog.situation.setText("Chad")
+    assert dialog.create() is not None
+    chad = _stored(window.library.path, dialog.draft.id)
+    assert chad.head[0].text == "Conclusions on children and armed conflict in Chad"
+    dialog.reject()
+
+    dialog = window.drafts.new_draft_dialog()
+    dialog.draft_radio.setChecked(True)
+    dialog.draft_box.setCurrentIndex(dialog.draft_box.findData(editor.draft_id))
+    assert dialog.source_kind() == DRAFT and dialog.source_ref() == f"draft:{editor.draft_id}@1"
+    assert not dialog.replace_box.isHidden()
+    dialog.situation.setText("Niger")
+    assert dialog.pairs.pairs == [["Burkina Faso", "Niger"], ["Burkinabe", "Nigerien"]]
+    assert dialog.refresh() and dialog.hits.rowCount() > 0
+    dialog.title.setText("Niger, from the Burkina Faso zero draft")
+    assert dialog.create() is not None
+    niger = _stored(window.library.path, dialog.draft.id)
+    words = _words(" ".join(s.text for s in niger.head))
+    assert niger.title == "Niger, from the Burkina Faso zero draft" and niger.situation == "Niger"
+    assert "Nigerien" in words and "Burkinabe" not in words and "Burkina" not in words
+    dialog.reject()
