@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process, utils
 from app.compare.inline import diff_texts
 from app.compare.model import Edit
 from app.model import Kind, Passage, Segment
-from app.search.similar import MIN_QUERY_CHARS, PARTIAL_WEIGHT, segment_index
+from app.search.similar import MIN_QUERY_CHARS, PARTIAL_WEIGHT, SIMILAR_LANGUAGE_MIN, segment_index
 from app.store import Library
 
 VERBATIM, MODIFIED, NEW = "verbatim", "modified", "new"
@@ -32,9 +32,8 @@ REFINE = 50  # as `similar.score_all`: the best this many per query are rescored
 # A whole segment's source is among its 10 best by ratio and prefix; partial_ratio on two
 # long paragraphs costs about 0.5 ms, so refining 50 would dominate the run.
 PROVENANCE_REFINE = 10
-# The threshold of "find similar language" (`similar.similar_language`): over a whole library
-# the best of thousands of unrelated segments reaches 60 (`DEFAULT_MIN_SIMILARITY`) too often.
-MIN_SIMILARITY = 65.0
+# The threshold of "find similar language" (`similar.similar_language`).
+MIN_SIMILARITY = SIMILAR_LANGUAGE_MIN
 # Both sides are whole segments: a line much shorter than a paragraph found inside it
 # ("To the Government of Mali" in 5(o)) is a common phrase, not where the paragraph comes
 # from. Prefix and partial matches count from this share up; 5(d) opens 5(p) at 0.49.

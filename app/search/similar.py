@@ -26,6 +26,9 @@ from app.store import Library
 PARTIAL_WEIGHT = 0.9
 MIN_QUERY_CHARS = 12  # shorter texts ("Strongly") match hundreds of segments equally
 DEFAULT_MIN_SIMILARITY = 60.0  # unrelated paragraphs of conclusions: median 49, 90th percentile 58 (annex vs body)
+# Whole segments against a whole library: the best of thousands of unrelated segments
+# reaches 60 too often, so "similar language" and provenance ask for more.
+SIMILAR_LANGUAGE_MIN = 65.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +179,7 @@ class SimilarLanguage:
 
 
 def similar_language(lib: Library, document_id: int, position: int, limit: int = 10,
-                     min_similarity: float = 65.0) -> SimilarLanguage:
+                     min_similarity: float = SIMILAR_LANGUAGE_MIN) -> SimilarLanguage:
     """"Find similar language" for segment `position` of a stored document."""
     row = lib.db.execute("SELECT text FROM segments WHERE document_id = ? AND position = ?",
                          [document_id, position]).fetchone()
