@@ -21,7 +21,6 @@ from ui.dialogs.errors import show_error
 from ui.dialogs.import_dialog import ImportController, ImportSummaryDialog
 from ui.dialogs.lists import ChoiceDialog
 from ui.dialogs.reference_picker import ReferencePickerDialog
-from ui.drafting.editor import DraftEditor
 from ui.drafting.menu import DraftsMenu
 from ui.library_panel import LibraryPanel
 from ui.models import DOC_ID_ROLE, POSITION_ROLE
@@ -142,8 +141,7 @@ class MainWindow(QMainWindow):
     def close_tab(self, index: int) -> None:
         w = self.tabs.widget(index)
         if w is not None:
-            if isinstance(w, DraftEditor):
-                w.release()  # what was typed is stored before the editor goes
+            self.drafts.release(w)  # a draft tab stores what was typed before it goes
             self.tabs.removeTab(index)
             w.deleteLater()
 

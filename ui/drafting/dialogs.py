@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from app.drafts import Draft
 from app.errors import ConcordError
-from app.services.export import default_author
 from app.store import Library
 from ui import settings as S
 from ui.views.passage_picker import PassagePicker
@@ -116,6 +115,8 @@ class ExportDraftDialog(QDialog):
         self.mode.setAccessibleName("Redline style")
         self.mode.addItem("Tracked changes (accept or reject in Word)", "track")
         self.mode.addItem("Bold insertions, struck-out deletions", "bold")
+        from app.services.export import default_author  # the Word writer loads when first needed
+
         self.author = QLineEdit(S.EXPORT_AUTHOR.get() or default_author())
         self.author.setAccessibleName("Author of the tracked changes")
         folder = Path(S.EXPORT_FOLDER.get() or Path.home())

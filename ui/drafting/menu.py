@@ -1,7 +1,8 @@
 """The Drafts menu of the main window: new, open, import, history, compare and export.
 
 Each action has a method that takes its answers as arguments (what a dialog would ask),
-so the same path runs from the menu and from a script or a test.
+so the same path runs from the menu and from a script or a test. The editor, the dialogs
+and the Word writer are imported when first used: the menu costs nothing at start-up.
 """
 
 from __future__ import annotations
@@ -13,28 +14,27 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from app.compare.model import Comparison
 from app.errors import ConcordError
 from app.model import Passage
 from app.services import drafts as svc
-from app.services.compare import compare_passages
-from app.services.export import export_passage_docx, export_redline_docx
 from app.services.library import passage_of, resolve_ref
 from app.store import Library
 from ui import settings as S
 from ui.dialogs.errors import show_error
 from ui.dialogs.lists import ChoiceDialog
 from ui.dialogs.reference_picker import ReferencePickerDialog
-from ui.drafting.dialogs import ExportChoice, ExportDraftDialog, Side, VersionPairDialog
-from ui.drafting.editor import DraftEditor
-from ui.drafting.new_draft_dialog import NewDraftDialog
 from ui.models import DRAFT_ID_ROLE
 from ui.models.draft_list_model import DraftListModel
-from ui.views.comparison import ComparisonView
 from ui.workers import Job, library_job
 
 if TYPE_CHECKING:
+    from ui.drafting.dialogs import ExportChoice, ExportDraftDialog, VersionPairDialog
+    from ui.drafting.editor import DraftEditor
+    from ui.drafting.new_draft_dialog import NewDraftDialog
     from ui.main_window import MainWindow
+    from ui.views.comparison import ComparisonView
+
+Side = int | None  # a version number; None is the working copy
 
 WORD_FILTER = "Word, text or PDF (*.docx *.txt *.pdf);;All files (*)"
 
@@ -45,10 +45,13 @@ def draft_ref(draft_id: int, version: Side) -> str:
 
 def export_draft(lib: Library, draft_id: int, choice: ExportChoice) -> Path:
     """Write a draft text to Word: in conclusions layout, or as a redline against `choice.against`."""
+    from app.services.compare import compare_passages
+    from app.services.export import export_passage_docx, export_redline_docx
+
     text = resolve_ref(lib, draft_ref(draft_id, choice.version))
     if choice.against is None:
         return export_passage_docx(text, choice.path)
-    comparison: Comparison = compare_passages(resolve_ref(lib, choice.against), text)
+    comparison = compare_passages(resolve_ref(lib, choice.against), text)
     return export_redline_docx(comparison, choice.path, mode=choice.mode, author=choice.author or None)
 
 
@@ -58,6 +61,7 @@ class DraftsMenu(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self._editors: list[DraftEditor] = []
         self.menu = QMenu("D&rafts", window)
         self.menu.setAccessibleName("Drafts")
         self.new_action = self._act("&New Draft…", "Ctrl+N", self.new_draft_dialog)
@@ -98,21 +102,36 @@ class DraftsMenu(QObject):
 
     def current_editor(self) -> DraftEditor | None:
         w = self.window.tabs.currentWidget()
-        return w if isinstance(w, DraftEditor) else None
+        return next((e for e in self._editors if e is w), None)
 
     def editors(self) -> list[DraftEditor]:
+        """The draft tabs open now."""
         tabs = self.window.tabs
-        return [w for w in (tabs.widget(i) for i in range(tabs.count())) if isinstance(w, DraftEditor)]
+        open_now = [tabs.widget(i) for i in range(tabs.count())]
+        self._editors = [e for e in self._editors if any(e is w for w in open_now)]
+        return list(self._editors)
+
+    def release(self, widget) -> bool:
+        """If `widget` is a draft tab, store what was typed and let go of it (its tab is closing)."""
+        editor = next((e for e in self._editors if e is widget), None)
+        if editor is None:
+            return False
+        editor.release()
+        self._editors.remove(editor)
+        return True
 
     def open_draft(self, draft_id: int) -> DraftEditor | None:
         """Show draft `draft_id` in its editor tab (reused if open)."""
         editor = next((e for e in self.editors() if e.draft_id == draft_id), None)
         if editor is None:
+            from ui.drafting.editor import DraftEditor
+
             try:
                 editor = DraftEditor(self.library.path, draft_id)
             except ConcordError as e:
                 show_error(self.window, "Cannot open draft", str(e))
                 return None
+            self._editors.append(editor)
             editor.version_saved.connect(lambda _: self.window.panel.reload())
             d = editor.draft
             self.window.add_tab(editor, f"Draft: {d.situation or d.title}", d.title)
@@ -124,6 +143,8 @@ class DraftsMenu(QObject):
 
     def new_draft_dialog(self) -> NewDraftDialog:
         """Start from the skeleton, the current document (its selection) or another draft."""
+        from ui.drafting.new_draft_dialog import NewDraftDialog
+
         reader = self.window.current_reader()
         current: Passage | None = None
         if reader is not None:
@@ -200,6 +221,8 @@ class DraftsMenu(QObject):
         editor = self.current_editor()
         if editor is None:
             return None
+        from ui.drafting.dialogs import VersionPairDialog
+
         editor.flush()
         draft = svc.get_draft(self.library, editor.draft_id)
         if not draft.versions:
@@ -237,6 +260,8 @@ class DraftsMenu(QObject):
         editor = self.current_editor()
         if editor is None:
             return None
+        from ui.drafting.dialogs import ExportDraftDialog
+
         editor.flush()
         dialog = ExportDraftDialog(self.library, svc.get_draft(self.library, editor.draft_id), self.window)
         draft_id = editor.draft_id
