@@ -28,6 +28,8 @@ from app.parse.safety import (
     describe,
     hardened_parser,
     read_capped,
+    repack,
+    unpack,
 )
 from app.parse.structure import RawLine, build_document
 
@@ -249,11 +251,12 @@ def read_docx_bytes(data: bytes, file: str, revisions: Revisions = "accept") -> 
     checked = check_zip(data, file)
     if (reason := _not_word(checked.names)) is not None:
         raise ImportRefused(file, reason)
-    check_xml_parts(checked, file)
+    parts = unpack(checked, file)
+    check_xml_parts(parts, file)
     import docx
 
     try:
-        wdoc = docx.Document(io.BytesIO(data))
+        wdoc = docx.Document(io.BytesIO(repack(parts)))
     except ImportRefused:
         raise
     except Exception as e:  # python-docx raises KeyError, ValueError, lxml errors, ...

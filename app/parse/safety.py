@@ -10,7 +10,9 @@ any part with a DOCTYPE: Word never writes one, and a DOCTYPE is how external en
 from __future__ import annotations
 
 import io
+import os
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from lxml import etree
@@ -68,7 +70,9 @@ def read_capped(path: str, file: str, limit: int, what: str) -> bytes:
     """Read at most `limit` bytes of `path`; a longer file is refused, never truncated."""
     try:
         with open(path, "rb") as f:
-            data = f.read(limit + 1)
+            # read(n) reserves n bytes before reading: ask for no more than the file holds.
+            size = os.fstat(f.fileno()).st_size
+            data = f.read(min(size, limit) + 1)
     except OSError as e:
         raise ImportRefused(file, f"cannot be read ({e.strerror or e})") from e
     if len(data) > limit:
@@ -138,32 +142,59 @@ def _check_name(name: str, file: str) -> None:
         raise ImportRefused(file, f"the archive has a part named {_shown(name)} outside the document; refused")
 
 
-def read_part(data: bytes, name: str, file: str) -> bytes:
-    """The bytes of one part, read with the declared-size cap enforced while reading."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        info = zf.getinfo(name)
-        try:
-            with zf.open(info) as f:
-                out = f.read(MAX_PART_UNCOMPRESSED + 1)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as e:
-            raise ImportRefused(file, f"damaged or truncated Word file (part {name}: {e})") from e
-        except NotImplementedError as e:
-            raise ImportRefused(file, f"part {name} uses a compression Concord cannot read ({e})") from e
-    if len(out) > MAX_PART_UNCOMPRESSED:
-        raise ImportRefused(file, f"part {name} expands past {MAX_PART_UNCOMPRESSED // MB} MB; refused")
-    return out
+_CHUNK = 1 * MB
+
+
+def unpack(checked: CheckedZip, file: str) -> dict[str, bytes]:
+    """Every part's bytes, read in small steps so that no part, whatever its header says,
+    is inflated past its declared size.
+
+    Python's zipfile stops at the declared size, but `ZipFile.read` first inflates all of a
+    part's compressed data in one call: a part declaring 2 KB whose data inflates to 1 GB
+    would be held whole. Reading step by step keeps every step small, and a part that does
+    not end where it says (or whose checksum is wrong) is refused as damaged.
+    """
+    parts: dict[str, bytes] = {}
+    total = 0
+    with zipfile.ZipFile(io.BytesIO(checked.data)) as zf:
+        for info in zf.infolist():
+            name = info.filename
+            chunks: list[bytes] = []
+            try:
+                with zf.open(info) as f:
+                    while chunk := f.read(_CHUNK):
+                        chunks.append(chunk)
+                        total += len(chunk)
+                        if total > MAX_TOTAL_UNCOMPRESSED or sum(map(len, chunks)) > MAX_PART_UNCOMPRESSED:
+                            raise ImportRefused(file, f"part {name} expands past its limit; refused as a possible zip bomb")
+            except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as e:
+                raise ImportRefused(file, f"damaged or truncated Word file (part {name}: {describe(e)})") from e
+            except NotImplementedError as e:
+                raise ImportRefused(file, f"part {name} uses a compression Concord cannot read ({describe(e)})") from e
+            parts[name] = b"".join(chunks)
+    return parts
+
+
+def repack(parts: dict[str, bytes]) -> bytes:
+    """The checked parts as a new, uncompressed ZIP: what python-docx is given to read, so
+    it never inflates the original's data itself."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
 
 
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 
-def _xml_part_names(checked: CheckedZip, file: str) -> list[str]:
+def _xml_part_names(parts: dict[str, bytes], file: str) -> list[str]:
     """Parts an XML parser will read: by extension, and by the package's declared content
     types, so a part named `document.bin` but declared as XML is checked too."""
-    names = {n for n in checked.names if n.lower().endswith((".xml", ".rels"))}
-    if "[Content_Types].xml" not in checked.names:
+    names = {n for n in parts if n.lower().endswith((".xml", ".rels"))}
+    if "[Content_Types].xml" not in parts:
         raise ImportRefused(file, "damaged Word file: its list of parts ([Content_Types].xml) is missing")
-    ct = _parse_checked("[Content_Types].xml", read_part(checked.data, "[Content_Types].xml", file), file)
+    ct = _parse_checked("[Content_Types].xml", parts["[Content_Types].xml"], file)
     defaults = {
         (d.get("Extension") or "").lower(): d.get("ContentType") or "" for d in ct.iter(f"{_CT_NS}Default")
     }
@@ -173,7 +204,7 @@ def _xml_part_names(checked: CheckedZip, file: str) -> list[str]:
         (o.get("PartName") or "").lstrip("/").lower(): o.get("ContentType") or ""
         for o in ct.iter(f"{_CT_NS}Override")
     }
-    for n in checked.names:
+    for n in parts:
         kind = overrides.get(n.lower()) or defaults.get(n.rsplit(".", 1)[-1].lower(), "")
         kind = kind.strip().lower()
         if kind.endswith("xml") and not kind.startswith("image/"):
@@ -207,7 +238,7 @@ def _parse_checked(name: str, blob: bytes, file: str) -> etree._Element:
     return root
 
 
-def check_xml_parts(checked: CheckedZip, file: str) -> None:
-    """Read every XML part, refusing DTDs and anything that is not well-formed XML."""
-    for name in _xml_part_names(checked, file):
-        _parse_checked(name, read_part(checked.data, name, file), file)
+def check_xml_parts(parts: dict[str, bytes], file: str) -> None:
+    """Parse every XML part, refusing DTDs and anything that is not well-formed XML."""
+    for name in _xml_part_names(parts, file):
+        _parse_checked(name, parts[name], file)

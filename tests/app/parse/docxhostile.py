@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+import zlib
 
 from hostile import MB, W_NS
 from wordgen import template_parts
@@ -61,23 +62,26 @@ def with_rels(extra_rels: str, body: str = BODY) -> dict[str, bytes]:
     }
 
 
-def lying_size(declared: int, actual_megabytes: int) -> bytes:
+def lying_size(declared: int, actual_megabytes: int, forge_crc: bool = False) -> bytes:
     """A Word file whose document part inflates to `actual_megabytes` MB of text while its
-    ZIP directory and local header declare `declared` bytes."""
-    filler = para("1. " + "x" * 1000) * (actual_megabytes * 1000)
-    data = docx_with(replace={"word/document.xml": document(filler)})
+    ZIP directory and local header declare `declared` bytes; with `forge_crc` the checksum
+    is that of the first `declared` bytes, so a reader that stops there finds no fault."""
+    xml = document(para("1. " + "x" * 1000) * (actual_megabytes * 1000))
+    data = docx_with(replace={"word/document.xml": xml})
     name = b"word/document.xml"
     out = bytearray(data)
-    real = len(document(filler))
-    # Local file header: signature, ..., uncompressed size at offset 22; central directory
-    # entry: uncompressed size at offset 24. Rewrite every one that belongs to the part.
-    for sig, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+    crc = zlib.crc32(xml[:declared])
+    # Local file header: CRC at offset 14, uncompressed size at 22, name at 30; central
+    # directory entry: CRC at 16, size at 24, name at 46. Rewrite those of the part.
+    for sig, crc_at, size_at, name_at in ((b"PK\x03\x04", 14, 22, 30), (b"PK\x01\x02", 16, 24, 46)):
         start = 0
         while (i := out.find(sig, start)) >= 0:
             start = i + 4
             if out[i + name_at : i + name_at + len(name)] == name:
-                assert struct.unpack_from("<I", out, i + size_at)[0] == real
+                assert struct.unpack_from("<I", out, i + size_at)[0] == len(xml)
                 struct.pack_into("<I", out, i + size_at, declared)
+                if forge_crc:
+                    struct.pack_into("<I", out, i + crc_at, crc)
     return bytes(out)
 
 
