@@ -185,7 +185,9 @@ class Passage:
         return self.document.title
 
     def describe(self) -> str:
-        where = self.document.situation or self.document.title
+        # A draft version is not stored as a document (no id); its title names the round.
+        doc = self.document
+        where = doc.title if doc.id is None else (doc.situation or doc.title)
         if self.start and self.end and self.start != self.end:
             return f"{where} {self.start}..{self.end}"
         if self.start:
