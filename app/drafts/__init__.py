@@ -12,6 +12,7 @@ from app.drafts.edit import (
     indent,
     insert_segment,
     move_down,
+    move_to,
     move_up,
     outdent,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "indent",
     "insert_segment",
     "move_down",
+    "move_to",
     "move_up",
     "outdent",
     "parse_replacement",

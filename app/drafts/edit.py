@@ -211,3 +211,29 @@ def outdent(segments: Sequence[Segment], index: int) -> Rows:
         if ds[i] == 0 and rows[i].kind is Kind.SUBPARAGRAPH:
             rows[i] = Segment(Kind.PARAGRAPH, rows[i].text)
     return renumber(rows, ds)
+
+
+def move_to(segments: Sequence[Segment], index: int, before: int) -> tuple[Rows, int]:
+    """Move row `index` with its block so that it lands just before row `before` (a drop).
+
+    A drop is a run of the same one-unit steps as Alt+Up/Down, taken while each brings the
+    row closer to the drop, so a dragged row obeys the same rules (5(a) dragged above 5
+    becomes the last subparagraph of 4; paragraph 6 dropped among 5's subparagraphs lands
+    above 5) and the labels are recomputed the same way. Returns the rows and the new index.
+    """
+    rows = tuple(segments)
+    size = block_end(rows, index) - index + 1
+    if index <= before <= index + size:
+        return rows, index  # dropped on itself
+    target = before if before < index else before - size
+    for _ in range(len(rows)):
+        if index > target and can_move_up(rows, index):
+            moved, at = move_up(rows, index)
+        elif index < target and can_move_down(rows, index):
+            moved, at = move_down(rows, index)
+        else:
+            break
+        if abs(at - target) >= abs(index - target):
+            break  # the next step at this level would land further from the drop
+        rows, index = moved, at
+    return rows, index

@@ -161,3 +161,29 @@ def history(lib: Library, draft_id: int) -> list[Comparison]:
     draft = store.get_draft(lib, draft_id)
     numbers = [v.number for v in draft.versions]
     return [compare_versions(lib, draft_id, a, b) for a, b in zip(numbers, numbers[1:], strict=False)]
+
+
+def export_draft(
+    lib: Library,
+    draft_id: int,
+    out: str | Path,
+    version: int | None = None,
+    against: str | None = None,
+    mode: str = "track",
+    author: str | None = None,
+) -> Path:
+    """Write a draft's working copy (`version=None`) or a version to Word.
+
+    Without `against`, in the layout of conclusions; with it (a REF such as `draft:3@1` or
+    `1:5(n)..5(v)`), as a redline of the draft against that text.
+    """
+    from app.services.compare import compare_passages
+    from app.services.export import export_passage_docx, export_redline_docx
+    from app.services.library import resolve_ref
+
+    ref = f"draft:{draft_id}" if version is None else f"draft:{draft_id}@{version}"
+    text = resolve_ref(lib, ref)
+    if against is None:
+        return export_passage_docx(text, out)
+    comparison = compare_passages(resolve_ref(lib, against), text)
+    return export_redline_docx(comparison, out, mode=mode, author=author or None)

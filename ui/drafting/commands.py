@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from app import drafts as core
 from app.model import Segment
 
 Rows = tuple[Segment, ...]
@@ -45,28 +44,3 @@ class EditTextCommand(DraftCommand):
             return False
         self.after = other.after
         return True
-
-
-def move_to(rows: Rows, index: int, before: int) -> tuple[Rows, int]:
-    """Move row `index` with its block so that it lands just before row `before` (a drop).
-
-    A drop is a run of the same one-unit steps as Alt+Up/Down, taken while each brings the
-    row closer to the drop, so a dragged row obeys the same rules (5(a) dragged above 5
-    becomes the last subparagraph of 4; paragraph 6 dropped among 5's subparagraphs lands
-    above 5) and the labels are recomputed the same way. Returns the rows and the new index.
-    """
-    size = core.block_end(rows, index) - index + 1
-    if index <= before <= index + size:
-        return rows, index  # dropped on itself
-    target = before if before < index else before - size
-    for _ in range(len(rows)):
-        if index > target and core.can_move_up(rows, index):
-            moved, at = core.move_up(rows, index)
-        elif index < target and core.can_move_down(rows, index):
-            moved, at = core.move_down(rows, index)
-        else:
-            break
-        if abs(at - target) >= abs(index - target):
-            break  # the next step at this level would land further from the drop
-        rows, index = moved, at
-    return rows, index

@@ -29,7 +29,7 @@ from app.errors import ConcordError
 from app.model import Kind, Segment
 from app.services import drafts as svc
 from app.store import Library
-from ui.drafting.commands import DraftCommand, EditTextCommand, move_to
+from ui.drafting.commands import DraftCommand, EditTextCommand
 from ui.drafting.delegate import SegmentTextEdit, TextDelegate
 from ui.drafting.model import DraftModel
 from ui.drafting.precedents import PrecedentPanel
@@ -246,7 +246,7 @@ class DraftEditor(QWidget):
     def move_row(self, row: int, before: int) -> bool:
         """A dragged row (with its block) dropped before row `before`: one undoable move."""
         self.set_current_row(row)
-        return self._push("Move", lambda s, r: move_to(s, r, before))
+        return self._push("Move", lambda s, r: core.move_to(s, r, before))
 
     def indent(self) -> bool:
         return self._push("Indent", lambda s, r: (core.indent(s, r), r))

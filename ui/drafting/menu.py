@@ -43,18 +43,6 @@ def draft_ref(draft_id: int, version: Side) -> str:
     return f"draft:{draft_id}" if version is None else f"draft:{draft_id}@{version}"
 
 
-def export_draft(lib: Library, draft_id: int, choice: ExportChoice) -> Path:
-    """Write a draft text to Word: in conclusions layout, or as a redline against `choice.against`."""
-    from app.services.compare import compare_passages
-    from app.services.export import export_passage_docx, export_redline_docx
-
-    text = resolve_ref(lib, draft_ref(draft_id, choice.version))
-    if choice.against is None:
-        return export_passage_docx(text, choice.path)
-    comparison = compare_passages(resolve_ref(lib, choice.against), text)
-    return export_redline_docx(comparison, choice.path, mode=choice.mode, author=choice.author or None)
-
-
 class DraftsMenu(QObject):
     """Builds the menu on `window` and opens drafts as `DraftEditor` tabs."""
 
@@ -274,7 +262,9 @@ class DraftsMenu(QObject):
         for e in self.editors():
             if e.draft_id == draft_id:
                 e.flush()
-        job = library_job(self.library.path, lambda lib, job: export_draft(lib, draft_id, choice), "export draft")
+        job = library_job(self.library.path, lambda lib, job: svc.export_draft(
+                lib, draft_id, choice.path, choice.version, choice.against, choice.mode, choice.author
+            ), "export draft")
         job.signals.finished.connect(
             lambda path: self.window.statusBar().showMessage(f"Exported the draft to {path}", 8000))
         job.signals.failed.connect(lambda msg: show_error(self.window, "Export failed", msg))

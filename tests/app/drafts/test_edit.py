@@ -9,6 +9,7 @@ from app.drafts import (
     edit_text,
     indent,
     move_down,
+    move_to,
     move_up,
     outdent,
 )
@@ -152,3 +153,25 @@ def test_indent_refused_for_paragraph_holding_addressee_lines(corpus_doc):
     assert swapped[at + 2].label == "5"
     with pytest.raises(EditRefused, match="addressee"):
         indent(swapped, at + 2)
+
+
+@pytest.mark.parametrize(
+    ("label", "before", "lands_as"),
+    [
+        ("5(c)", "5(a)", "5(a)"),  # dragged up among its siblings
+        ("5(a)", "5(d)", "5(c)"),  # dragged down: lands just above the drop row
+        ("8", "10", "9"),  # a paragraph with its subparagraphs, dropped above 10
+    ],
+)
+def test_move_to_a_drop_position(corpus_doc, label, before, lands_as):
+    segs = corpus_doc.segments
+    text = segs[_at(segs, label)].text
+    out, at = move_to(segs, _at(segs, label), _at(segs, before))
+    assert out[at].label == lands_as and out[at].text == text
+    assert sorted(s.text for s in out) == sorted(s.text for s in segs)
+
+
+def test_move_to_itself_changes_nothing(corpus_doc):
+    segs = corpus_doc.segments
+    i = _at(segs, "5(c)")
+    assert move_to(segs, i, i) == (tuple(segs), i)

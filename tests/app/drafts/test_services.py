@@ -72,3 +72,27 @@ def test_history_compares_each_version_with_the_previous(corpus_library):
     first, second = svc.history(corpus_library, draft.id)
     assert first.summary()["modified"] == 1 and second.summary()["modified"] == 0
     assert [r.right.label for r in first.rows if r.op.value == "modified"] == ["5(a)"]
+
+
+def test_export_draft_as_conclusions_and_as_redline(corpus_library, tmp_path):
+    from app.drafts import edit_text
+    from app.export.ooxml_reader import labelled, read_parts
+
+    def texts(path, view):
+        return [f"{label} {text}" for label, text in labelled(read_parts(path), view)]
+
+    draft = svc.new_draft(corpus_library, "Mali next", "1")
+    svc.save_version(corpus_library, draft.id, "zero draft")
+    i = [s.label for s in draft.head].index("5(a)")
+    text = draft.head[i].text.replace("Strongly condemning", "Condemning in the strongest terms")
+    svc.autosave(corpus_library, draft.id, edit_text(draft.head, i, text))
+
+    plain = svc.export_draft(corpus_library, draft.id, tmp_path / "draft.docx")
+    assert "(a) Condemning in the strongest terms all violations" in " ".join(texts(plain, "accept"))
+
+    red = svc.export_draft(corpus_library, draft.id, tmp_path / "red.docx", against=f"draft:{draft.id}@1",
+                           author="Drafter")
+    assert "(a) Condemning in the strongest terms" in " ".join(texts(red, "accept"))
+    assert "(a) Strongly condemning" in " ".join(texts(red, "reject"))
+    assert "Strongly condemning all violations and abuses committed against children by" not in " ".join(
+        texts(red, "accept"))
