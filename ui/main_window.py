@@ -18,7 +18,12 @@ from app.store import Library
 from ui import settings as S
 from ui.dialogs.compare_text import CompareTextDialog
 from ui.dialogs.errors import show_error
-from ui.dialogs.import_dialog import ImportController, ImportSummaryDialog
+from ui.dialogs.import_dialog import (
+    ImportController,
+    ImportFileDialog,
+    ImportSummaryDialog,
+    revisions_setting,
+)
 from ui.dialogs.lists import ChoiceDialog
 from ui.dialogs.reference_picker import ReferencePickerDialog
 from ui.drafting.menu import DraftsMenu
@@ -26,13 +31,12 @@ from ui.library_panel import LibraryPanel
 from ui.models import DOC_ID_ROLE, POSITION_ROLE
 from ui.models.parallels_model import PARALLEL_ROLE, ParallelsModel, run_name
 from ui.models.similar_model import SimilarModel, SimilarRow
+from ui.trace_actions import TraceActions
 from ui.views.comparison import ComparisonView, has_service, service
 from ui.views.passage_picker import passage_name
 from ui.views.reader import ReaderView
 from ui.views.search import SearchDialog
 from ui.workers import Job, JobRunner, library_job
-
-IMPORT_FILTER = "Conclusions (*.txt *.docx *.pdf);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
         self.export_passage_action.setVisible(has_service("export"))
         self.drafts = DraftsMenu(self)
         bar.addMenu(self.drafts.menu)
+        self.trace = TraceActions(self, document, edit)
         view = bar.addMenu("&View")
         self._act(view, "&Library Panel", "Ctrl+1", lambda: self.panel.tree.setFocus())
         self._act(view, "&Current Tab", "Ctrl+2", lambda: self.tabs.currentWidget() and self.tabs.currentWidget().setFocus())
@@ -175,6 +180,7 @@ class MainWindow(QMainWindow):
         reader.left_chosen.connect(self.set_left)
         reader.right_chosen.connect(self.set_right)
         reader.similar_requested.connect(self.find_similar)
+        self.trace.connect_reader(reader)
         self.add_tab(reader, doc.situation or doc.title, doc.title)
         return reader
 
@@ -313,15 +319,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{self.library.path} — {c['documents']} documents, {c['segments']} segments")
         self.setWindowTitle(f"Concord — {Path(self.library.path).name}")
 
-    def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import conclusions", S.IMPORT_FOLDER.get(), IMPORT_FILTER)
-        if paths:
-            S.IMPORT_FOLDER.set(str(Path(paths[0]).parent))
-            self.import_paths(paths)
+    def choose_import(self) -> ImportFileDialog:
+        """Files to import and how to read Word tracked changes; the import starts on Open."""
+        dialog = ImportFileDialog(self, S.IMPORT_FOLDER.get())
+        dialog.filesSelected.connect(lambda paths: self.import_paths(paths, dialog.revisions()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
 
-    def import_paths(self, paths: list[str]) -> ImportController:
-        """Import off the UI thread; a summary dialog follows."""
-        controller = ImportController(self.runner, self.library.path, paths, self)
+    def import_paths(self, paths: list[str], revisions: str = "") -> ImportController:
+        """Import off the UI thread (Word tracked changes as last chosen); a summary dialog follows."""
+        controller = ImportController(self.runner, self.library.path, paths, self, revisions or revisions_setting())
         controller.finished.connect(lambda results: self._imported(results, controller.cancelled))
         controller.failed.connect(lambda msg: show_error(self, "Import failed", msg))
         controller.start()

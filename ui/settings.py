@@ -67,6 +67,9 @@ WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(), "toolbars and d
 MAIN_SPLITTER = Setting("window/splitter", QByteArray, QByteArray(), "library panel | tabs")
 LAST_LIBRARY = Setting("library/last", str, "", "the library file opened last (empty: default)")
 IMPORT_FOLDER = Setting("library/import_folder", str, "", "folder the import dialog opens in")
+IMPORT_REJECT_REVISIONS = Setting(
+    "library/import_reject_revisions", bool, False, "Word tracked changes are read as rejected on import"
+)
 IGNORE_CASE = Setting("compare/ignore_case", bool, False, "comparisons ignore letter case")
 IGNORE_PUNCTUATION = Setting(
     "compare/ignore_punctuation", bool, False, "comparisons ignore punctuation"
@@ -81,6 +84,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     MAIN_SPLITTER,
     LAST_LIBRARY,
     IMPORT_FOLDER,
+    IMPORT_REJECT_REVISIONS,
     IGNORE_CASE,
     IGNORE_PUNCTUATION,
     CHANGES_ONLY,

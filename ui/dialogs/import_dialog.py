@@ -7,8 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QProgressDialog,
@@ -19,8 +22,46 @@ from PySide6.QtWidgets import (
 
 from app.model import ImportResult
 from app.services.library import import_files
+from ui import settings as S
 from ui.models.import_model import ImportResultsModel
 from ui.workers import Job, JobRunner, library_job
+
+IMPORT_FILTER = "Conclusions (*.txt *.docx *.pdf);;All files (*)"
+
+
+def revisions_setting() -> str:
+    """How Word tracked changes are read, as `import_files` names it: "accept" or "reject"."""
+    return "reject" if S.IMPORT_REJECT_REVISIONS.get() else "accept"
+
+
+class ImportFileDialog(QFileDialog):
+    """File > Import…: several files, and how to read Word tracked changes (remembered).
+
+    Qt's own dialog rather than the platform's, because only it takes the extra checkbox.
+    """
+
+    def __init__(self, parent: QWidget | None = None, folder: str = "") -> None:
+        super().__init__(parent, "Import conclusions", folder, IMPORT_FILTER)
+        self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        self.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        self.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        self.reject_box = QCheckBox("Word files: read tracked changes as rejected (the text before the changes)")
+        self.reject_box.setAccessibleName("Read Word tracked changes as rejected")
+        self.reject_box.setToolTip("Unchecked, Word files are read with every tracked change accepted.")
+        self.reject_box.setChecked(S.IMPORT_REJECT_REVISIONS.get())
+        grid = self.layout()
+        if isinstance(grid, QGridLayout):
+            grid.addWidget(self.reject_box, grid.rowCount(), 0, 1, grid.columnCount())
+        self.filesSelected.connect(lambda _: self._remember())
+
+    def revisions(self) -> str:
+        return "reject" if self.reject_box.isChecked() else "accept"
+
+    def _remember(self) -> None:
+        S.IMPORT_REJECT_REVISIONS.set(self.reject_box.isChecked())
+        files = self.selectedFiles()
+        if files:
+            S.IMPORT_FOLDER.set(str(Path(files[0]).parent))
 
 
 class ImportSummaryDialog(QDialog):
@@ -61,9 +102,11 @@ class ImportController(QObject):
     finished = Signal(object)  # list[ImportResult]
     failed = Signal(str)
 
-    def __init__(self, runner: JobRunner, library_path: str, paths: Sequence[str | Path], parent: QWidget) -> None:
+    def __init__(self, runner: JobRunner, library_path: str, paths: Sequence[str | Path], parent: QWidget,
+                 revisions: str = "accept") -> None:
         super().__init__(parent)
         self.paths = [str(p) for p in paths]
+        self.revisions = revisions
         self.results: list[ImportResult] = []
         self.progress = QProgressDialog("Importing…", "Cancel", 0, len(self.paths), parent)
         self.progress.setWindowTitle("Import")
@@ -84,7 +127,8 @@ class ImportController(QObject):
         return self.runner.start(self.job)
 
     def _work(self, lib, job: Job) -> list[ImportResult]:
-        return import_files(lib, self.paths, progress=job.report, cancelled=job.is_cancelled)
+        return import_files(lib, self.paths, progress=job.report, cancelled=job.is_cancelled,
+                            revisions=self.revisions)
 
     def _progressed(self, done: int, total: int, name: str) -> None:
         self.progress.setMaximum(max(total, 1))

@@ -18,6 +18,7 @@ from ui.views.reader import reading_font
 from ui.views.textpaint import (
     DiffColors,
     TextBlock,
+    change_format,
     char_format,
     diff_colors,
     format_range,
@@ -39,8 +40,7 @@ GUTTER_WORDS = {
 
 def side_formats(row: Row, side: str, colors: DiffColors) -> list[QTextLayout.FormatRange]:
     """The highlight ranges for one side of a row, from its word-level edits."""
-    deleted = char_format(colors.delete_fg, colors.delete_bg, strike=True)
-    inserted = char_format(colors.insert_fg, colors.insert_bg, underline=True)
+    deleted, inserted = change_format("delete", colors), change_format("insert", colors)
     seg = row.left if side == "left" else row.right
     if seg is None:
         return []

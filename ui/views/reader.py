@@ -182,6 +182,8 @@ class ReaderView(QWidget):
     left_chosen = Signal(object)  # Passage: "Set as left"
     right_chosen = Signal(object)  # Passage: "Set as right"
     similar_requested = Signal(object)  # Passage: "Find similar language"
+    provenance_requested = Signal(object)  # Passage: where the selected language comes from
+    history_requested = Signal(object)  # Passage: every version of its first clause
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,6 +254,10 @@ class ReaderView(QWidget):
         self.similar_action = self._action(
             "Find similar language", "Ctrl+Shift+S", self._emit(self.similar_requested)
         )
+        self.provenance_action = self._action(
+            "Provenance of Selection", "Ctrl+Alt+G", self._emit(self.provenance_requested)
+        )
+        self.history_action = self._action("History of This Clause…", "Ctrl+Shift+Y", self._emit(self.history_requested))
         self.find_action = self._action("Find in document", QKeySequence.StandardKey.Find, self.open_find, menu=False)
         self.find_next_action = self._action("Find next", QKeySequence.StandardKey.FindNext, self.find_next, menu=False)
         self.find_prev_action = self._action(

@@ -1,0 +1,152 @@
+"""Clause history: every version of a clause in the library, by meeting date, with what each changed.
+
+Each version is shown against the version it follows (the closest earlier one, as
+`app.services.search.clause_history` links them), deletions struck and insertions
+underlined; choosing a version opens it in the reader.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from app.services.search import HistoryEntry, clause_history
+from app.store import Library
+from ui.dialogs.errors import show_error
+from ui.models.history_model import CURRENT_ROLE, ENTRY_ROLE, TEXT_COL, ClauseHistoryModel
+from ui.views.trace_table import TraceTable
+from ui.workers import Job, JobRunner, library_job
+
+
+def history_summary(entries: list[HistoryEntry]) -> str:
+    """'6 versions in 2 documents, 2020-11-20 to 2022-03-01; 3 changed the language'."""
+    if not entries:
+        return "No version of this clause in the library."
+    docs = {e.source.document_id for e in entries}
+    dates = sorted(e.source.meeting_date for e in entries if e.source.meeting_date)
+    span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", {dates[0]}" if dates else "")
+    changed = sum(1 for e in entries if e.changed)
+    return (f"{len(entries)} versions in {len(docs)} documents{span}; "
+            f"{changed} changed the language of the version they follow")
+
+
+class ClauseHistoryView(QWidget):
+    """A tab listing the versions of one clause, oldest first."""
+
+    open_requested = Signal(int, int)  # document id, position
+    compare_requested = Signal(object, object)  # the earlier HistoryEntry, the later one
+    history_ready = Signal(object)  # list[HistoryEntry]
+
+    def __init__(self, runner: JobRunner, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.library_path = library.path
+        self.clause = ""
+        self._generation = 0
+        self.setAccessibleName("Clause history")
+        self.model = ClauseHistoryModel(parent=self)
+        self.table = TraceTable(TEXT_COL)
+        self.table.setAccessibleName("Versions of the clause")
+        self.table.setModel(self.model)
+        self.table.fit_columns()
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        tf = self.title.font()
+        tf.setPointSizeF(tf.pointSizeF() * 1.2)
+        tf.setBold(True)
+        self.title.setFont(tf)
+        self.summary = QLabel("searching…")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName("Summary of the history")
+        self.open_action = self._action("Open in Reader", "Ctrl+Return", self.open_current)
+        self.compare_action = self._action("Compare with Version It Follows", "Ctrl+E", self.compare_current)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.open_action, self.compare_action])
+        head = QVBoxLayout()
+        head.setContentsMargins(10, 8, 10, 4)
+        head.addWidget(self.title)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        for a in (self.open_action, self.compare_action):
+            b = QToolButton()
+            b.setDefaultAction(a)
+            b.setAccessibleName(a.text())
+            row.addWidget(b)
+        head.addLayout(row)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addLayout(head)
+        lay.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+        self._update_actions()
+
+    def _action(self, text: str, shortcut: str, slot) -> QAction:
+        a = QAction(text, self)
+        a.setShortcut(QKeySequence(shortcut))
+        a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        a.setToolTip(f"{text} ({a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        a.triggered.connect(lambda _=False: slot())
+        self.addAction(a)
+        return a
+
+    def _update_actions(self) -> None:
+        e = self.current_entry()
+        self.open_action.setEnabled(e is not None)
+        self.compare_action.setEnabled(e is not None and e.previous is not None)
+
+    # --- computing ------------------------------------------------------------------
+
+    def trace(self, ref_or_text: str, title: str) -> Job:
+        """The history of a clause named by a REF (`1:5(h)`) or given as its text."""
+        self._generation += 1
+        generation, self.clause = self._generation, ref_or_text
+        self.title.setText(title)
+        job = library_job(self.library_path, lambda lib, job: clause_history(lib, ref_or_text), "clause history")
+        job.signals.finished.connect(lambda entries: generation == self._generation and self.set_entries(entries))
+        job.signals.failed.connect(lambda msg: generation == self._generation and self._fail(msg))
+        self.summary.setText("searching…")
+        return self.runner.start(job)
+
+    def _fail(self, message: str) -> None:
+        self.summary.setText("could not trace this clause")
+        show_error(self, "Clause history", message)
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        self.model.set_entries(entries)
+        self.summary.setText(history_summary(entries))
+        self.table.fit_rows()
+        current = next((r for r in range(self.model.rowCount())
+                        if self.model.index(r, 0).data(CURRENT_ROLE)), 0 if entries else -1)
+        if current >= 0:
+            self.table.selectRow(current)
+            self.table.scrollTo(self.model.index(current, 0))
+        self._update_actions()
+        self.history_ready.emit(entries)
+
+    # --- acting on a row ------------------------------------------------------------
+
+    def current_entry(self) -> HistoryEntry | None:
+        index = self.table.currentIndex()
+        return index.data(ENTRY_ROLE) if index.isValid() else None
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.open_current()
+
+    def open_current(self) -> bool:
+        e = self.current_entry()
+        if e is None or e.source.document_id is None:
+            return False
+        self.open_requested.emit(e.source.document_id, e.source.position)
+        return True
+
+    def compare_current(self) -> bool:
+        e = self.current_entry()
+        if e is None or e.previous is None:
+            return False
+        self.compare_requested.emit(self.model.entries[e.previous], e)
+        return True

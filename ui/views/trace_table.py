@@ -1,0 +1,188 @@
+"""The table under the provenance and clause history views: wrapped text with its changes painted.
+
+The text column is laid out by `TextBlock` (plain text, never rich text) with deletions
+struck and insertions underlined exactly as the comparison view paints them; the status
+column is a colour band with the word, so the class never depends on colour alone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from app.compare.model import RowOp
+from app.services.search import MODIFIED, NEW, VERBATIM
+from ui.models import SPANS_ROLE
+from ui.views.overview import op_color
+from ui.views.reader import reading_font
+from ui.views.textpaint import TextBlock, change_formats, diff_colors, paint_selection
+
+PAD = 6
+_STATUS_OPS = {VERBATIM: RowOp.EQUAL, MODIFIED: RowOp.MODIFIED, NEW: RowOp.INSERTED}
+
+
+def status_color(status: str, palette: QPalette) -> QColor:
+    """The comparison view's colours: repeated language grey like "same", changed amber, new green."""
+    return op_color(_STATUS_OPS.get(status, RowOp.EQUAL), palette)
+
+
+class ChangesTextDelegate(QStyledItemDelegate):
+    """Paints any cell's text wrapped to its column, with the spans of `SPANS_ROLE` marked.
+
+    Used on every column so that all cells of a row line up at the top and share the same
+    selection tint; `muted_role` names a role whose truthy value draws the text muted
+    (repeated language, so that what changed stands out).
+    """
+
+    def __init__(self, view: QTableView, text_column: int, muted_role: int | None = None) -> None:
+        super().__init__(view)
+        self.view = view
+        self.text_column = text_column
+        self.muted_role = muted_role
+        self._cache: dict[tuple, TextBlock] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def _font(self, index: QModelIndex) -> QFont:
+        f = reading_font(self.view.font(), 1.0)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        if isinstance(font, QFont) and font.bold():
+            f.setBold(True)
+        return f
+
+    def _width(self, index: QModelIndex) -> float:
+        if index.column() != self.text_column:
+            return QFontMetricsF(self._font(index)).horizontalAdvance(index.data() or "") + 2
+        return self.view.columnWidth(index.column()) - 2 * PAD
+
+    def _block(self, index: QModelIndex) -> TextBlock:
+        width = self._width(index)
+        spans = index.data(SPANS_ROLE) or ()
+        text = index.data() or ""
+        align = index.data(Qt.ItemDataRole.TextAlignmentRole)
+        key = (index.row(), index.column(), int(width), text, spans, self.view.font().key(),
+               self.view.palette().cacheKey())
+        block = self._cache.get(key)
+        if block is None:
+            if len(self._cache) > 4000:
+                self._cache.clear()
+            formats = change_formats(spans, diff_colors(self.view.palette()))
+            right = isinstance(align, int) and bool(align & Qt.AlignmentFlag.AlignRight.value)
+            block = TextBlock(text, self._font(index), width, formats,
+                              Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
+            self._cache[key] = block
+        return block
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return QSize(int(self._width(index) + 2 * PAD + 0.999), int(self._block(index).height + 2 * PAD + 0.999))
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        if option.state & QStyle.StateFlag.State_Selected:
+            # the style has filled the cell with the strong highlight: a light tint reads better
+            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Base))
+            paint_selection(painter, option.rect, option.palette) if index.column() == 0 else _tint(painter, option)
+        color = QColor(option.palette.color(QPalette.ColorRole.Text))
+        if self.muted_role is not None and index.data(self.muted_role):
+            color.setAlpha(175)
+        painter.setPen(color)
+        block = self._block(index)
+        x = option.rect.left() + PAD
+        if index.column() != self.text_column:
+            x = option.rect.right() - PAD - block.layout.boundingRect().width() \
+                if block.layout.textOption().alignment() & Qt.AlignmentFlag.AlignRight else x
+        block.draw(painter, x, option.rect.top() + PAD)
+        painter.restore()
+
+
+def _tint(painter, option: QStyleOptionViewItem) -> None:
+    """The selection tint without the bar (the bar is drawn once, in the first column)."""
+    tint = QColor(option.palette.color(QPalette.ColorRole.Highlight))
+    tint.setAlpha(55)
+    painter.fillRect(option.rect, tint)
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """A band in the status colour down the cell, and the status word in that colour."""
+
+    def __init__(self, view: QTableView, status_role: int) -> None:
+        super().__init__(view)
+        self.status_role = status_role
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        fm = option.fontMetrics
+        return QSize(fm.horizontalAdvance("modified") + 4 * PAD + 6, fm.height() + 2 * PAD)
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        status = index.data(self.status_role) or ""
+        pal = option.palette
+        color = status_color(status, pal)
+        rect = QRectF(option.rect)
+        painter.save()
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, pal.color(QPalette.ColorRole.Base))
+        if status != VERBATIM:  # changed and new language stand out; repeated language stays quiet
+            tint = QColor(color)
+            tint.setAlpha(45)
+            painter.fillRect(rect, tint)
+        if option.state & QStyle.StateFlag.State_Selected:
+            _tint(painter, option)
+        painter.fillRect(QRectF(rect.left(), rect.top(), 6, rect.height()), color)
+        f = QFont(option.font)
+        f.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(f)
+        painter.setPen(pal.color(QPalette.ColorRole.Text) if status == VERBATIM else color)
+        painter.drawText(rect.adjusted(6 + PAD, PAD, -PAD, -PAD),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), index.data() or "")
+        painter.restore()
+
+
+class TraceTable(QTableView):
+    """Rows grow to fit their wrapped text, and re-wrap when the columns change width."""
+
+    def __init__(self, text_column: int, muted_role: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text_column = text_column
+        self.setWordWrap(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setShowGrid(False)
+        self.setAlternatingRowColors(False)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setHighlightSections(False)
+        self.text_delegate = ChangesTextDelegate(self, text_column, muted_role)
+        self.setItemDelegate(self.text_delegate)
+        self._relayout = QTimer(self, singleShot=True, interval=0)
+        self._relayout.timeout.connect(self.fit_rows)
+        self.horizontalHeader().sectionResized.connect(lambda *_: self._relayout.start())
+
+    def fit_columns(self) -> None:
+        """Narrow columns sized to their contents; the text column takes the rest."""
+        header = self.horizontalHeader()
+        for c in range(header.count()):
+            mode = QHeaderView.ResizeMode.Stretch if c == self.text_column else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(c, mode)
+
+    def fit_rows(self) -> None:
+        self.text_delegate.clear_cache()
+        self.resizeRowsToContents()
+
+    def changeEvent(self, event) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._relayout.start()
+        super().changeEvent(event)
