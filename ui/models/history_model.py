@@ -11,8 +11,8 @@ from ui.models.provenance_model import plain_tooltip
 from ui.views.textpaint import inline_changes
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Meeting", "Conclusions", "Label", "Similarity", "Changes from the version it follows")
-DATE_COL, DOCUMENT_COL, LABEL_COL, SIMILARITY_COL, TEXT_COL = range(len(COLUMNS))
+COLUMNS = ("Meeting", "Conclusions", "Label", "Like the clause", "Follows", "Changes from the version it follows")
+DATE_COL, DOCUMENT_COL, LABEL_COL, SIMILARITY_COL, FOLLOWS_COL, TEXT_COL = range(len(COLUMNS))
 ENTRY_ROLE = USER + 22  # HistoryEntry
 CURRENT_ROLE = USER + 23  # bool: the clause the history was asked for
 
@@ -45,6 +45,16 @@ class ClauseHistoryModel(QAbstractTableModel):
         before = self.entries[e.previous].source.cite()
         return f"follows {before}, {'changed' if e.changed else 'unchanged'}"
 
+    def previous_name(self, row: int) -> str:
+        """The version a row is compared with, and "unchanged" when it repeats it word for word."""
+        e = self.entries[row]
+        if e.previous is None:
+            return "earliest"
+        before = self.entries[e.previous].source
+        same = self.entries[e.previous].source.document_id == e.source.document_id
+        name = (before.label or before.kind) if same else before.cite()
+        return name if e.changed else f"{name}\nunchanged"
+
     def describe(self, row: int) -> str:
         e = self.entries[row]
         mark = " (this clause)" if e.current else ""
@@ -76,7 +86,7 @@ class ClauseHistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             label = s.label or s.kind
             return (s.meeting_date or "undated", self.where(e), label, f"{s.similarity:.0f}%",
-                    self._texts[index.row()][0])[col]
+                    self.previous_name(index.row()), self._texts[index.row()][0])[col]
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.describe(index.row()) if col != TEXT_COL else s.text
         if role == Qt.ItemDataRole.ToolTipRole:

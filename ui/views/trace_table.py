@@ -62,7 +62,8 @@ class ChangesTextDelegate(QStyledItemDelegate):
 
     def _width(self, index: QModelIndex) -> float:
         if index.column() != self.text_column:
-            return QFontMetricsF(self._font(index)).horizontalAdvance(index.data() or "") + 2
+            fm = QFontMetricsF(self._font(index))
+            return max((fm.horizontalAdvance(line) for line in (index.data() or "").split("\n")), default=0) + 2
         return self.view.columnWidth(index.column()) - 2 * PAD
 
     def _block(self, index: QModelIndex) -> TextBlock:

@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 from ui.models import SPANS_ROLE
 from ui.models.provenance_model import (
@@ -19,6 +23,8 @@ from ui.views.comparison import ComparisonView
 from ui.views.provenance import ProvenanceView, summary_text
 from ui.views.reader import ReaderView
 from ui.views.trace_table import ChangesTextDelegate, status_color
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def _row(view: ProvenanceView, name: str) -> dict:
@@ -81,7 +87,18 @@ def test_provenance_of_a_later_document(derived_window, wait_ready, qtmodelteste
     view.select(view.row_of("5(e)"), TEXT_COL)
     view.table.scrollTo(view.model.index(view.row_of("5(b)"), 0), view.table.ScrollHint.PositionAtTop)
     qtbot.wait(50)
-    assert window.grab().save(str(tmp_path / "provenance.png"))
+    shots = SHOTS if os.environ.get("CONCORD_SCREENSHOTS") else tmp_path  # as test_screenshots
+    shots.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(shots / "provenance.png"))
+    assert (shots / "provenance.png").stat().st_size > 20_000
+    from test_screenshots import _dark_palette
+
+    QApplication.setPalette(_dark_palette())
+    try:
+        qtbot.wait(50)
+        assert window.grab().save(str(tmp_path / "provenance-dark.png"))
+    finally:
+        QApplication.setPalette(QApplication.style().standardPalette())
 
 
 def test_document_text_stays_plain(derived_window, wait_ready, qtbot):
