@@ -84,6 +84,7 @@ def test_provenance_of_a_later_document(derived_window, wait_ready, qtmodelteste
     assert view.summary.text() == summary_text(prov)
     assert f"verbatim {c['verbatim']} " in view.summary.text() and f"new {c['new']} " in view.summary.text()
     assert abs(sum(prov.percentages().values()) - 100) < 0.5
+    qtbot.wait(50)  # rows are fitted to their wrapped text after the columns settle
     view.select(view.row_of("5(e)"), TEXT_COL)
     view.table.scrollTo(view.model.index(view.row_of("5(b)"), 0), view.table.ScrollHint.PositionAtTop)
     qtbot.wait(50)

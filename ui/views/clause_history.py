@@ -119,7 +119,7 @@ class ClauseHistoryView(QWidget):
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.model.set_entries(entries)
         self.summary.setText(history_summary(entries))
-        self.table.fit_rows()
+        self.table.schedule_fit()
         current = next((r for r in range(self.model.rowCount())
                         if self.model.index(r, 0).data(CURRENT_ROLE)), 0 if entries else -1)
         if current >= 0:

@@ -206,7 +206,7 @@ class ProvenanceView(QWidget):
         self.model.set_provenance(prov, passage.document.id)
         self.summary.setText(summary_text(prov))
         self.bar.set_shares(prov.percentages())
-        self.table.fit_rows()
+        self.table.schedule_fit()
         if self.model.rowCount():
             self.table.selectRow(0)
         self._update_actions()

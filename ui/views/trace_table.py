@@ -24,7 +24,7 @@ from app.services.search import MODIFIED, NEW, VERBATIM
 from ui.models import SPANS_ROLE
 from ui.views.overview import op_color
 from ui.views.reader import reading_font
-from ui.views.textpaint import TextBlock, change_formats, diff_colors, paint_selection
+from ui.views.textpaint import LINE_SPACING, TextBlock, change_formats, diff_colors, paint_selection
 
 PAD = 6
 _STATUS_OPS = {VERBATIM: RowOp.EQUAL, MODIFIED: RowOp.MODIFIED, NEW: RowOp.INSERTED}
@@ -49,15 +49,20 @@ class ChangesTextDelegate(QStyledItemDelegate):
         self.text_column = text_column
         self.muted_role = muted_role
         self._cache: dict[tuple, TextBlock] = {}
+        self._fonts: dict[tuple[str, bool], QFont] = {}
 
     def clear_cache(self) -> None:
         self._cache.clear()
 
     def _font(self, index: QModelIndex) -> QFont:
-        f = reading_font(self.view.font(), 1.0)
         font = index.data(Qt.ItemDataRole.FontRole)
-        if isinstance(font, QFont) and font.bold():
-            f.setBold(True)
+        bold = isinstance(font, QFont) and font.bold()
+        key = (self.view.font().key(), bold)
+        f = self._fonts.get(key)
+        if f is None:
+            f = reading_font(self.view.font(), 1.0)
+            f.setBold(bold)
+            self._fonts[key] = f
         return f
 
     def _width(self, index: QModelIndex) -> float:
@@ -85,6 +90,10 @@ class ChangesTextDelegate(QStyledItemDelegate):
         return block
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        if index.column() != self.text_column:  # short lines: no layout needed to know their height
+            lines = (index.data() or "").count("\n") + 1
+            height = lines * QFontMetricsF(self._font(index)).height() * LINE_SPACING
+            return QSize(int(self._width(index) + 2 * PAD + 0.999), int(height + 2 * PAD + 0.999))
         return QSize(int(self._width(index) + 2 * PAD + 0.999), int(self._block(index).height + 2 * PAD + 0.999))
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -171,14 +180,45 @@ class TraceTable(QTableView):
         self.horizontalHeader().sectionResized.connect(lambda *_: self._relayout.start())
 
     def fit_columns(self) -> None:
-        """Narrow columns sized to their contents; the text column takes the rest."""
+        """The text column takes the room left by the others, which fit their contents
+        (measured here once per model reset: Qt's own fitting asks every cell for its size)."""
         header = self.horizontalHeader()
         for c in range(header.count()):
-            mode = QHeaderView.ResizeMode.Stretch if c == self.text_column else QHeaderView.ResizeMode.ResizeToContents
+            mode = QHeaderView.ResizeMode.Stretch if c == self.text_column else QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(c, mode)
+        model = self.model()
+        bold = QFont(reading_font(self.font(), 1.0))
+        bold.setBold(True)
+        fm_bold = QFontMetricsF(bold)
+        for c in range(header.count()):
+            if c == self.text_column:
+                continue
+            title = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+            widest = header.fontMetrics().horizontalAdvance(title) + 3 * PAD
+            for r in range(model.rowCount()):
+                text = model.index(r, c).data() or ""
+                widest = max(widest, max(fm_bold.horizontalAdvance(line) for line in text.split("\n")) + 2 * PAD + 8)
+            self.setColumnWidth(c, int(widest + 0.999))
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        model.modelReset.connect(self._forget_fit)
+
+    def _forget_fit(self) -> None:
+        self._fitted: tuple | None = None
+        self.fit_columns()
+
+    def schedule_fit(self) -> None:
+        """Fit the rows once the columns have their widths (after the next layout)."""
+        self._relayout.start()
 
     def fit_rows(self) -> None:
-        self.text_delegate.clear_cache()
+        """Row heights for the current column widths (laid-out texts are cached per width);
+        nothing to do when neither the rows nor the widths changed since the last fit."""
+        widths = tuple(self.columnWidth(c) for c in range(self.horizontalHeader().count()))
+        if getattr(self, "_fitted", None) == widths:
+            return
+        self._fitted = widths
         self.resizeRowsToContents()
 
     def changeEvent(self, event) -> None:
