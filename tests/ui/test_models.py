@@ -134,3 +134,19 @@ def test_similar_and_parallels_models(qtmodeltester, corpus_library, corpus_doc)
     qtmodeltester.check(blocks)
     assert any("5(n)" in blocks.index(r).data() and "7(a)" in blocks.index(r).data()
                for r in range(blocks.rowCount()))
+
+
+def test_similar_model_tooltips_show_markup_literally(library):
+    from PySide6.QtCore import Qt
+
+    from app.model import Document, Kind, Segment
+    from app.search.similar import similar_language
+
+    text = 'Urging all parties <img src="http://example.org/x.png"> to release <b>children</b> now.'
+    segs = (Segment(Kind.PARAGRAPH, text, "1"), Segment(Kind.PARAGRAPH, text + " Again.", "2"))
+    library.add_document(Document(title="Markup", segments=segs))
+    found = similar_language(library, 1, 0)
+    model = SimilarModel([SimilarRow("1", "this document", h) for h in found.same_document])
+    tip = model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;img src=" in tip and "<img" not in tip
+    assert model.index(0, 3).data() == text + " Again."

@@ -24,6 +24,7 @@ from app.compare.inline import diff_texts
 from app.compare.model import Edit
 from app.services.search import Precedent, find_precedents
 from app.store import Library
+from ui.models.provenance_model import plain_tooltip
 
 DEBOUNCE_MS = 300
 
@@ -135,7 +136,7 @@ class PrecedentPanel(QWidget):
         card.setFrameShape(QFrame.Shape.StyledPanel)
         v = QVBoxLayout(card)
         head = QLabel(f"<b>{p.similarity:.0f}%</b> &nbsp; {html.escape(p.source())}")
-        head.setToolTip(p.document_title)
+        head.setToolTip(plain_tooltip(p.document_title))
         body = QLabel(diff_html(edits))
         body.setWordWrap(True)
         body.setTextFormat(Qt.TextFormat.RichText)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from app.services.search import Precedent
 from ui.models import DOC_ID_ROLE, LABEL_ROLE, POSITION_ROLE
+from ui.models.provenance_model import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("For", "Found in", "Similarity", "Text")
@@ -53,7 +54,9 @@ class SimilarModel(QAbstractTableModel):
         r = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             where = r.hit.source() if r.scope == "library" else f"{r.hit.label} (this document)"
-            return (r.source_label, where, f"{r.hit.similarity:.0f}%", r.hit.text)[index.column()]
+            value = (r.source_label, where, f"{r.hit.similarity:.0f}%", r.hit.text)[index.column()]
+            # Qt reads a tooltip that looks like markup as rich text: escape document text.
+            return plain_tooltip(value) if role == Qt.ItemDataRole.ToolTipRole else value
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == DOC_ID_ROLE:
