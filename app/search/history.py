@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import utils
+from rapidfuzz import fuzz, process, utils
 
 from app.compare.inline import diff_texts, is_unchanged
 from app.compare.model import Edit
@@ -25,7 +25,7 @@ from app.search.provenance import (
     Source,
     score_matrix,
 )
-from app.search.similar import MIN_QUERY_CHARS, segment_index
+from app.search.similar import MIN_QUERY_CHARS, PARTIAL_WEIGHT, segment_index
 from app.store import Library
 
 
@@ -65,8 +65,12 @@ def clause_history(
                            f"{MIN_QUERY_CHARS} characters or more, or a reference such as 1:5(h)")
     index = segment_index(lib)
     dates = {int(r[0]): r[1] or "" for r in lib.db.execute("SELECT id, meeting_date FROM documents")}
-    scores = score_matrix([utils.default_process(text)], index.processed, cutoff=min_similarity,
-                          refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE if at else 0.0)[0]
+    query = utils.default_process(text)
+    scores = score_matrix([query], index.processed, cutoff=min_similarity,
+                          refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE if at else 0.0,
+                          every_match=True)[0]
+    if at is None:
+        scores = np.maximum(scores, _phrase_scores(query, index.processed))
     hits = [int(i) for i in np.flatnonzero(scores >= min_similarity)]
     if best_per_document:
         best: dict[int, int] = {}
@@ -102,4 +106,33 @@ def _link(sources: list[Source], at: tuple[int, int] | None) -> list[HistoryEntr
         row = between[k, :k]
         prev = int(k - 1 - np.argmax(row[::-1]))  # the latest of the best
         out.append(HistoryEntry(s, prev, diff_texts(sources[prev].text, s.text), current))
+    return out
+
+
+PHRASE_CANDIDATES = 200
+# The phrase itself, give or take a word: looser matches of a short phrase are other
+# language ("calling upon all parties to the armed conflict to comply" for "Calling upon
+# the parties to the conflict to further implement"); edited versions of it are still found
+# by the whole-text scores above.
+PHRASE_MIN = 90.0
+
+
+def _phrase_scores(query: str, processed: list[str]) -> np.ndarray:
+    """A typed phrase scored inside every paragraph that may contain it.
+
+    Ranking by `ratio` puts short headings first for a short phrase, so the paragraphs that
+    contain it are never refined; `token_set_ratio` ranks them first (all the phrase's words
+    are there), and the best of them are scored with `partial_ratio`, weighted as precedent
+    search weighs a match inside a longer text.
+    """
+    out = np.zeros(len(processed))
+    if not query or not processed:
+        return out
+    words = process.cdist([query], processed, scorer=fuzz.token_set_ratio, processor=None, workers=-1)[0]
+    for i in np.argsort(-words, kind="stable")[:PHRASE_CANDIDATES]:
+        # Only texts long enough to hold the phrase: partial_ratio also finds a short
+        # heading ("To the Government of Mali") inside a long query.
+        if len(processed[i]) >= len(query):
+            inside = fuzz.partial_ratio(query, processed[i], score_cutoff=PHRASE_MIN)
+            out[i] = inside * PARTIAL_WEIGHT
     return out

@@ -121,6 +121,7 @@ def score_matrix(
     refine: int = REFINE,
     cutoff: float = 0.0,
     min_share: float = 0.0,
+    every_match: bool = False,
 ) -> np.ndarray:
     """`similar.score_all` for many queries at once: a `len(queries) x len(processed)` array.
 
@@ -130,7 +131,9 @@ def score_matrix(
     bool) marks the pairs that may be returned; others score -1 and are never refined. A
     row whose best is already PARTIAL_WEIGHT * 100 or more is not refined: a weighted
     partial match cannot pass it. With `min_share`, the prefix and partial parts only
-    count for pairs whose shorter text is at least that share of the longer.
+    count for pairs whose shorter text is at least that share of the longer. With
+    `every_match` every row is refined even when its best is already found, because the
+    caller wants all the texts that contain a phrase, not only the best one (clause history).
     """
     n, m = len(queries), len(processed)
     if not n or not m:
@@ -157,7 +160,7 @@ def score_matrix(
     ceiling = 100 * PARTIAL_WEIGHT
     for r in range(n):
         row = scores[r]
-        if not queries[r] or row.max(initial=-1) >= ceiling:
+        if not queries[r] or (not every_match and row.max(initial=-1) >= ceiling):
             continue
         top = np.argsort(-row, kind="stable")[:refine]
         for i in top:

@@ -77,3 +77,12 @@ def test_a_quoted_clause_and_bad_input(corpus_library):
     assert [(e.source.label, e.current) for e in from_draft] == [("5(h)", False), ("5(r)", False), ("7(e)", False)]
     with pytest.raises(NotFound):
         clause_history_of(corpus_library, "1:5(zz)")
+
+
+def test_a_phrase_found_verbatim_inside_every_paragraph_that_holds_it(corpus_library):
+    # Shorter than any of the paragraphs: ranked by plain ratio, headings came first and the
+    # three paragraphs holding the phrase word for word were never looked inside.
+    history = clause_history_of(
+        corpus_library, "the deprivation of liberty of children for their association or alleged association")
+    assert [(e.source.label, e.source.similarity) for e in history] == [("5(h)", 90.0), ("5(r)", 90.0),
+                                                                         ("7(e)", 90.0)]
