@@ -10,6 +10,7 @@ two paragraphs that always differed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -117,7 +118,7 @@ PHRASE_CANDIDATES = 200
 PHRASE_MIN = 90.0
 
 
-def _phrase_scores(query: str, processed: list[str]) -> np.ndarray:
+def _phrase_scores(query: str, processed: Sequence[str]) -> np.ndarray:
     """A typed phrase scored inside every paragraph that may contain it.
 
     Ranking by `ratio` puts short headings first for a short phrase, so the paragraphs that
