@@ -264,8 +264,22 @@ def read_docx_bytes(data: bytes, file: str, revisions: Revisions = "accept") -> 
             kind = str(e).rsplit("content type is ", 1)[-1][:120]
             raise ImportRefused(file, f"its main part is declared as {kind}, not as a Word document") from e
         raise ImportRefused(file, f"not a readable Word document ({describe(e)})") from e
-    part = wdoc.part
-    body = wdoc.element.body
+    body = wdoc.element.find(_w("body"))
+    if wdoc.element.tag != _w("document") or body is None:
+        # A main part in another namespace (or without a body) is not WordprocessingML.
+        raise ImportRefused(file, "damaged Word file: its main part has no WordprocessingML document body")
+    try:
+        doc, notes = _read(wdoc, body, revisions, file)
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError) as e:
+        # python-docx assumes well-formed WordprocessingML; a part valid as XML but not as
+        # Word markup surfaces as one of these.
+        raise ImportRefused(file, f"not a readable Word document ({describe(e)})") from e
+    return replace(doc, warnings=doc.warnings + tuple(notes)) if notes else doc
+
+
+def _read(wdoc: object, body: etree._Element, revisions: Revisions, file: str) -> tuple[Document, list[str]]:
+    """The document and its import warnings, from python-docx's parsed package."""
+    part = wdoc.part  # type: ignore[attr-defined]
     styles = _related(part, "/styles")
     reader = _Reader(body, styles, _related(part, "/numbering"), revisions)
     lines = reader.lines()
@@ -278,8 +292,8 @@ def read_docx_bytes(data: bytes, file: str, revisions: Revisions = "accept") -> 
     if changes:
         reading = "all changes accepted" if revisions == "accept" else "all changes rejected"
         notes.append(f"contains {changes} tracked change{'s' if changes != 1 else ''}; imported with {reading}")
-    notes += outside_content(body, wdoc.part.package)
-    return replace(doc, warnings=doc.warnings + tuple(notes)) if notes else doc
+    notes += outside_content(body, part.package)
+    return doc, notes
 
 
 # Fields whose result comes from another file or program. Word refreshes them on request;

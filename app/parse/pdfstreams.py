@@ -87,15 +87,31 @@ def install() -> None:
         PDFStream.decode = _bounded_decode  # type: ignore[method-assign]
 
 
+_STEP = 4 * MB
+
+
 def _inflate(data: bytes, limit: int, budget: StreamBudget) -> bytes:
+    """Inflate in steps of a few megabytes: one call with the whole limit as its maximum
+    would briefly hold the output twice (zlib joins its output blocks at the end)."""
     d = zlib.decompressobj()
+    out: list[bytes] = []
+    size = 0
+    pending = data
     try:
-        out = d.decompress(data, limit + 1)
+        while True:
+            room = min(_STEP, limit + 1 - size)
+            chunk = d.decompress(pending, room)
+            out.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise budget.refuse()
+            pending = d.unconsumed_tail
+            if d.eof or (not pending and len(chunk) < room):
+                break
     except zlib.error:
+        out.clear()
         return _inflate_damaged(data, limit, budget)
-    if len(out) > limit:
-        raise budget.refuse()
-    return out
+    return b"".join(out)
 
 
 def _inflate_damaged(data: bytes, limit: int, budget: StreamBudget) -> bytes:

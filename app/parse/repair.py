@@ -111,33 +111,39 @@ def join_lines(lines: list[str], vocab: Vocabulary) -> str:
     and `document` is one; typesetters never break after a single letter, so `C-` + `enter`
     keeps its hyphen. A suspended hyphen (`gender-` + `and age-sensitive`) keeps a space.
     """
-    out = ""
+    # Pieces, not one growing string: only the end of the text so far is ever examined, so
+    # a paragraph of 100,000 lines (a hostile file) costs linear time, not quadratic.
+    pieces: list[str] = []
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if not out:
-            out = line
+        if not pieces:
+            pieces.append(line)
             continue
-        m = re.search(r"([A-Za-z]+)-$", out)
-        if not m and re.search(r"\S-$", out):
+        end = "".join(pieces[-3:])[-200:]
+        m = re.search(r"([A-Za-z]+)-$", end)
+        if not m and re.search(r"\S-$", end):
             # "30-" + "day": a compound, never a broken word ("30- and 60-day" keeps a space).
             suspended = re.match(r"(?:and|or|to)\b", line, re.IGNORECASE)
-            out = out + (" " if suspended else "") + line
+            pieces.append((" " if suspended else "") + line)
         elif m:
             first = re.match(r"[A-Za-z]+", line)
             nxt = first.group(0) if first else ""
             if nxt.lower() in ("and", "or", "to"):
-                out = out + " " + line
+                pieces.append(" " + line)
             elif nxt and len(m.group(1)) > 1 and _is_fragment(m.group(1)) and vocab.known(m.group(1) + nxt) and not vocab.count(
                 m.group(1) + "-" + nxt
             ):
-                out = out[:-1] + line
+                pieces[-1] = pieces[-1][:-1]  # never empty, so the hyphen is its last character
+                if not pieces[-1]:
+                    pieces.pop()
+                pieces.append(line)
             else:
-                out = out + line
+                pieces.append(line)
         else:
-            out = out + " " + line
-    return out
+            pieces.append(" " + line)
+    return "".join(pieces)
 
 
 def tidy(text: str) -> str:

@@ -118,6 +118,10 @@ def hostile_word_files() -> dict[str, tuple[bytes, str]]:
         "unknown-encoding.docx": (
             docx_with(replace={"word/document.xml": recoded(document(BODY), "utf-8", "x-unknown")}),
             "damaged Word file: part word/document.xml is not well-formed XML (Unsupported encoding: x-unknown"),
+        # Well-formed XML in another namespace: python-docx finds no body (found by fuzzing).
+        "foreign-namespace.docx": (docx_with(replace={"word/document.xml": document(BODY).replace(
+            b'xmlns:w="http://schemas', b'xmlns:w="http\'//schemas', 1)}),
+            "damaged Word file: its main part has no WordprocessingML document body"),
         # EBCDIC hides "<!DOCTYPE" from a byte scan; the parser refuses the encoding.
         "ebcdic.docx": (docx_with(replace={"word/document.xml": DOCTYPE_PART.replace(
             b'<?xml version="1.0"?>', b'<?xml version="1.0" encoding="cp037"?>').decode().encode("cp037")}),
