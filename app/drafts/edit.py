@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from app.drafts.model import EditRefused
 from app.drafts.numbering import MAX_DEPTH, block_end, depth_of, renumber
 from app.model import Kind, Segment
+from app.parse.structure import clean_text
 
 Rows = tuple[Segment, ...]
 
@@ -29,7 +30,9 @@ def edit_text(segments: Sequence[Segment], index: int, text: str) -> Rows:
     """Replace one row's text; addressee and heading text flow into the rows they govern."""
     _check(segments, index)
     rows = list(segments)
-    rows[index] = rows[index].with_text(text)
+    # Control characters (Word's plain-text clipboard gives \v for a line break) cannot be
+    # stored in a Word file; the importer drops them too.
+    rows[index] = rows[index].with_text(clean_text(text, {}))
     return renumber(rows, _depths(segments))
 
 
@@ -40,7 +43,7 @@ def insert_segment(segments: Sequence[Segment], index: int, segment: Segment, de
     ds = _depths(segments)
     ds.insert(index, depth if depth is not None else depth_of(segment))
     rows = list(segments)
-    rows.insert(index, segment)
+    rows.insert(index, segment.with_text(clean_text(segment.text, {})))
     return renumber(rows, ds)
 
 

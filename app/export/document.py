@@ -39,9 +39,9 @@ def _build(passage: Passage, *, automatic: bool) -> DocxDocument:
     d = lay.new_document(header=doc.symbol)
     segments = passage.segments
     if _heading_lines(passage):
-        lay.add_paragraph(d, lay.TITLE).add_run(doc.title)
+        lay.add_paragraph(d, lay.TITLE).add_run(lay.xml_safe(doc.title))
         if passage.start:
-            lay.add_paragraph(d, lay.SUBTITLE).add_run(_range_line(passage))
+            lay.add_paragraph(d, lay.SUBTITLE).add_run(lay.xml_safe(_range_line(passage)))
     write_segments(d, segments, automatic=automatic)
     return d
 
@@ -60,7 +60,7 @@ def write_segments(d: DocxDocument, segments: Sequence[Segment], *, automatic: b
             label = lay.label_text(s.label)
             if label:
                 lay.add_tab(p.add_run(label)._r)
-        p.add_run(s.text)
+        p.add_run(lay.xml_safe(s.text))
 
 
 def docx_parts(d: DocxDocument) -> Parts:

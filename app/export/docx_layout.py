@@ -8,6 +8,7 @@ the text hanging at 1.27 cm, a subparagraph's letter at 1.27 cm with its text at
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import docx
@@ -86,7 +87,7 @@ def new_document(header: str = "") -> DocxDocument:
     _page_numbers(section.footer.paragraphs[0])
     if header:
         hp = section.header.paragraphs[0]
-        hp.text = header
+        hp.text = xml_safe(header)
         hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     # The template's one empty paragraph would come out as a blank first line.
     body = d.element.body
@@ -137,10 +138,22 @@ def add_tab(run_element) -> None:
     run_element.append(OxmlElement("w:tab"))
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` with the characters XML cannot hold replaced by U+FFFD, one for one.
+
+    Import and editing remove control characters already; this keeps a stray one from
+    making the export fail, and keeps character offsets (a redline's edits) valid.
+    """
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def add_text(run_element, text: str, tag: str = "w:t") -> None:
     """Append text to a run element as `w:t` (or `w:delText`), keeping spaces."""
     t = OxmlElement(tag)
-    t.text = text
+    t.text = xml_safe(text)
     t.set(qn("xml:space"), "preserve")
     run_element.append(t)
 

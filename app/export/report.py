@@ -134,7 +134,7 @@ def _cell_text(cell: _Cell, pieces: list[Piece], bold: bool = False) -> None:
     p = cell.paragraphs[0]
     p.style = lay.TABLE_TEXT
     for op, text in pieces:
-        run = p.add_run(text.replace("\t", " "))
+        run = p.add_run(lay.xml_safe(text.replace("\t", " ")))
         if bold:
             run.bold = True
         if op == "delete":

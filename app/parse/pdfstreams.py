@@ -205,7 +205,8 @@ def decode_data(data: bytes, filters: list[tuple[Any, Any]], budget: StreamBudge
     from pdfminer.utils import apply_png_predictor, apply_tiff_predictor
 
     for f, params in filters:
-        name = f.name if isinstance(f, PSLiteral) else str(f)
+        raw = f.name if isinstance(f, PSLiteral) else f
+        name = raw.decode("latin-1") if isinstance(raw, bytes) else str(raw)
         if name in _LEFT_ENCODED:
             continue
         decoder = _DECODERS.get(name)

@@ -11,8 +11,6 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 # A fragment rarer than this (Zipf scale: 3 = once per million words) is not a word on its own.
 RARE = 3.0
 # A fragment this common is a real word; two of them side by side are never joined.
@@ -31,6 +29,10 @@ _SPACE_APOS_RE = re.compile(r"\b(I|[A-Za-z]+) ([’'])(m|s|t|re|ve|ll|d)\b")
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common `word` is in English (0 = unknown, 7 = 'the')."""
+    # Imported on first use: loading the word list costs start-up time of every program
+    # that only needs structure recognition's names (the GUI, drafting).
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word.lower(), "en")
 
 

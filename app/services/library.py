@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -55,6 +56,9 @@ def import_file(lib: Library, path: str | Path, revisions: str = "accept") -> Im
         return ImportResult(str(path), error=f"{name}: {e}")
     except (ValueError, OSError, MemoryError, RecursionError) as e:
         return ImportResult(str(path), error=f"{name}: cannot be read ({type(e).__name__}: {e})")
+    except sqlite3.Error as e:
+        # The transaction was rolled back: the library is as it was before this file.
+        return ImportResult(str(path), error=f"{name}: could not be stored ({e})")
     if not new:
         return ImportResult(str(path), document=stored, duplicate_of=stored.id)
     return ImportResult(str(path), document=stored, warnings=doc.warnings)

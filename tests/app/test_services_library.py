@@ -63,3 +63,17 @@ def test_new_library_is_seeded_with_the_sample(tmp_path):
     lib.delete_document(docs[0].id)
     lib.close()
     assert open_library(tmp_path / "new.sqlite", seed=False).counts()["documents"] == 0
+
+
+def test_a_storage_failure_is_reported_for_that_file_only(library, corpus_path, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("1. A first paragraph.\n\n2. A second paragraph.\n", encoding="utf-8")
+    library.db.execute(
+        "CREATE TEMP TRIGGER full_disk BEFORE INSERT ON segments WHEN NEW.text LIKE 'A second%' "
+        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+    failed, imported = import_files(library, [other, corpus_path])
+    assert failed.error == "other.txt: could not be stored (database or disk is full)"
+    assert imported.document is not None
+    assert [d.title for d in library.list_documents()] == [imported.document.title]
+    assert library.integrity_check() == "ok"

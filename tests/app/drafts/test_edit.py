@@ -175,3 +175,10 @@ def test_move_to_itself_changes_nothing(corpus_doc):
     segs = corpus_doc.segments
     i = _at(segs, "5(c)")
     assert move_to(segs, i, i) == (tuple(segs), i)
+
+
+def test_edited_text_loses_control_characters(corpus_doc):
+    segs = corpus_doc.segments
+    i = _at(segs, "5(a)")
+    out = edit_text(segs, i, "Strongly\x0bcondemning\x01 all")
+    assert out[i].text == "Strongly condemning all"

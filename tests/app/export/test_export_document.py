@@ -219,3 +219,16 @@ def test_reimporting_the_export_gives_the_same_segments(corpus_doc, corpus_docx)
     assert again.segments == corpus_doc.segments
     assert (again.title, again.situation, again.meeting_date, again.report_symbol) == (
         corpus_doc.title, corpus_doc.situation, corpus_doc.meeting_date, corpus_doc.report_symbol)
+
+
+def test_characters_xml_cannot_hold_never_break_the_export(tmp_path):
+    # Older libraries or pasted text may hold a control character; python-docx refuses them.
+    from app.model import Document, Kind, Passage, Segment
+    from app.services.export import export_passage_docx
+
+    segs = (Segment(Kind.PARAGRAPH, "Bad\x01char and a\x0bline break.", "1"),)
+    passage = Passage(Document(title="Odd\x02title", segments=segs), segs, "x")
+    out = export_passage_docx(passage, tmp_path / "odd.docx")
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "Bad\ufffdchar and a\ufffdline break." in " ".join(texts)
+    assert lay.xml_safe("a\x00b\ud800c") == "a\ufffdb\ufffdc"
