@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
-from pathlib import Path
 
 from app.cli.output import library, print_json
 from app.compare.model import CompareOptions, Comparison, RowOp
@@ -85,10 +84,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _write(path: str, text: str) -> None:
-    try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise ExportError(f"{path}: cannot be written ({e.strerror or e})") from e
+    from app.export.atomic import write_text_atomic
+
+    write_text_atomic(path, text)
 
 
 def _export_word(cmp: Comparison, args: argparse.Namespace) -> list[str]:

@@ -52,11 +52,21 @@ def check_writable(target: Path) -> None:
         raise ExportError(f"{target}: cannot write in the folder {folder} (permission denied)")
 
 
+def write_text_atomic(target: str | Path, text: str) -> Path:
+    """`write_atomic` for a text file in UTF-8 (e.g. the HTML comparison report)."""
+    return write_atomic(target, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+
+
 def write_atomic(target: str | Path, write: Callable[[str], object]) -> Path:
     """Call `write(tmp)` with the name of a temporary file beside `target`, then rename it."""
     target = Path(target).expanduser().absolute()
     check_writable(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=".~concord-", suffix=target.suffix, dir=target.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".~concord-", suffix=target.suffix, dir=target.parent)
+    except OSError as e:
+        # The permission checks above are advisory (root, network shares): the folder
+        # itself has the last word.
+        raise ExportError(f"{target}: could not be written ({e.strerror or e})") from e
     os.close(fd)
     tmp = Path(tmp_name)
     try:

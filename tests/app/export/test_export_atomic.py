@@ -102,3 +102,24 @@ def test_an_owner_file_of_another_document_does_not_block(tmp_path):
     (tmp_path / "~$ali.docx").write_text("owner of some 'bali.docx'... not of mali.docx")
     write_atomic(tmp_path / "mali.docx", _writer("ok"))
     assert (tmp_path / "mali.docx").read_text() == "ok"
+
+
+def test_a_folder_that_refuses_the_temporary_file_is_a_clear_error(tmp_path, monkeypatch):
+    # Permission checks say yes to root and can be wrong on network shares: the folder decides.
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(ExportError, match=r"out\.docx: could not be written \(Permission denied\)"):
+        write_atomic(tmp_path / "out.docx", lambda tmp: None)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_text_written_atomically(tmp_path):
+    from app.export.atomic import write_text_atomic
+
+    out = write_text_atomic(tmp_path / "report.html", "<p>5(n) &amp; 7(a)</p>")
+    assert out.read_text(encoding="utf-8") == "<p>5(n) &amp; 7(a)</p>"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
