@@ -71,8 +71,15 @@ class Comparison:
     right_ref: str = ""
 
     def summary(self) -> dict[str, int]:
+        """Rows per kind, but a move counts once: its two rows (where it left, where it
+        arrived) are one change to a drafter."""
         counts = {op.value: 0 for op in RowOp}
+        moves: set[int] = set()
         for r in self.rows:
+            if r.op is RowOp.MOVED and r.move_id is not None:
+                if r.move_id in moves:
+                    continue
+                moves.add(r.move_id)
             counts[r.op.value] += 1
         counts["relabelled"] = sum(1 for r in self.rows if r.relabelled)
         return counts

@@ -108,7 +108,7 @@ def _parse_file(p: Path, revisions: Literal["accept", "reject"]) -> Document:
         raise ImportRefused(name, kind if ";" in kind else f"{kind}, not a document Concord can read")
     if size > MAX_TEXT_BYTES:
         raise ImportRefused(
-            name, f"text file of {size // (1024 * 1024)} MB is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit"
+            name, f"text file of {size / (1024 * 1024):.1f} MB is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit"
         )
     text, notes = decode_text_noted(p.read_bytes(), name)
     doc = build_document(text_lines(text), name)

@@ -97,7 +97,7 @@ def test_redraft_reports_exactly_its_changes(corpus_doc, redraft):
     changes = [r for r in cmp.rows if r.op is not RowOp.EQUAL]
     summary = cmp.summary()
     assert summary["deleted"] == 1 and summary["inserted"] == 1
-    assert summary["modified"] == 3 and summary["moved"] == 2
+    assert summary["modified"] == 3 and summary["moved"] == 1  # one move, two rows
     assert summary["equal"] == len(corpus_doc.segments) - 1 - 1 - 3
 
     (deleted,) = [r for r in changes if r.op is RowOp.DELETED]
@@ -197,3 +197,10 @@ def test_every_segment_appears_once_and_edits_rebuild_the_right_text(left, right
             if r.op is not RowOp.MOVED:
                 assert (r.op is RowOp.EQUAL) == (r.left.text == r.right.text)
         assert 0 <= r.similarity <= 100
+
+
+def test_a_move_counts_once_in_the_summary(corpus_doc, redraft):
+    cmp = compare_segments(corpus_doc.segments, redraft.segments)
+    moved_rows = [r for r in cmp.rows if r.op is RowOp.MOVED]
+    assert len(moved_rows) == 2 and len({r.move_id for r in moved_rows}) == 1
+    assert cmp.summary()["moved"] == 1

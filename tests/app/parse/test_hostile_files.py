@@ -123,7 +123,7 @@ def test_huge_text_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", no_full_read)
     error = refused(path)
-    assert error.reason == f"text file of 100 MB is over the {MAX_TEXT_BYTES // MB} MB limit"
+    assert error.reason == f"text file of 100.0 MB is over the {MAX_TEXT_BYTES // MB} MB limit"
 
 
 @pytest.mark.parametrize("suffix", ["txt", "docx"])

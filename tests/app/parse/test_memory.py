@@ -56,7 +56,7 @@ def huge_text(path: Path) -> Path:
 @pytest.mark.slow
 @pytest.mark.parametrize("name, make, refused, bound_mb", [
     # Refused from its size before it is read: no growth at all.
-    ("huge.txt", huge_text, "text file of 100 MB", 32),
+    ("huge.txt", huge_text, "text file of 100.0 MB", 32),
     # 300 MB behind two layers of zlib, refused at the 200 MB cap: about the cap, once.
     ("bomb.pdf", lambda p: p.write_bytes(filtered_pdf("flate+flate", 300)) and p, "expands past 200 MB", 320),
     # A part declaring 2,000 bytes that inflates to 200 MB: only the declared bytes are read.
