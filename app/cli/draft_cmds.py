@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from app.cli.output import library, print_json, print_segments
+from app.cli.output import library, plural, print_json, print_segments
 from app.drafts import count_brackets, parse_replacement
 from app.errors import BadReference
 from app.services import drafts as svc
@@ -62,12 +63,19 @@ def cmd_new(args: argparse.Namespace) -> int:
             print(f"{h.label or '-':>8}  {h.context}")
         print(f"{len(source.hits)} replacements would be made; run without --preview to create the draft")
         return 0
+    if replacements:
+        # Say what the replace step did: a pair that matched nothing is most often a typo.
+        hits = svc.draft_source(lib, args.source, replacements, args.situation).hits
+        for r in replacements:
+            n = sum(1 for h in hits if h.old.lower() == r.old.lower())
+            line = f"{r.old} -> {r.new or '(removed)'}: {plural(n, 'replacement')}"
+            print(line if n else f"warning: {line}: no such word in the source", file=sys.stderr)
     draft = svc.new_draft(lib, args.title, args.source, replacements, args.situation)
     if args.json:
         print_json({"id": draft.id, "title": draft.title, "situation": draft.situation,
                     "segments": len(draft.head)})
         return 0
-    print(f"draft {draft.id} created ({len(draft.head)} segments): {draft.title}")
+    print(f"draft {draft.id} created ({plural(len(draft.head), 'segment')}): {draft.title}")
     return 0
 
 
@@ -80,7 +88,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not drafts:
         print("No drafts. Start one with: concord draft new --title TITLE [--from REF]")
     for d in drafts:
-        print(f"{d.id:>4}  {d.updated_at}  {d.situation or '-':<16.16}  {d.versions} versions"
+        print(f"{d.id:>4}  {d.updated_at}  {d.situation or '-':<16.16}  {plural(d.versions, 'version')}"
               f"{' (last: ' + d.last_version + ')' if d.last_version else ''}  {d.title}")
     return 0
 
@@ -120,7 +128,7 @@ def cmd_save_version(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     draft, number = svc.import_draft(library(args), args.file, args.into)
     if args.into is None:
-        print(f"{args.file}: imported as draft {draft.id} ({len(draft.head)} segments): {draft.title}")
+        print(f"{args.file}: imported as draft {draft.id} ({plural(len(draft.head), 'segment')}): {draft.title}")
     else:
         print(f"{args.file}: imported as version {number} of draft {draft.id}")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.output import library
+from app.cli.output import library, plural
 from app.services import library as lib_svc
 from app.services.export import export_passage_docx
 
@@ -23,5 +23,5 @@ def cmd_export(args: argparse.Namespace) -> int:
     numbering = "typed" if args.typed_labels else "automatic"
     path = export_passage_docx(passage, args.docx, numbering=numbering)
     n = sum(1 for s in passage.segments if s.label)
-    print(f"{path}: {len(passage.segments)} paragraphs ({n} numbered) from {passage.describe()}")
+    print(f"{path}: {plural(len(passage.segments), 'paragraph')} ({n} numbered) from {passage.describe()}")
     return 0

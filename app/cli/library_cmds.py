@@ -6,7 +6,7 @@ import argparse
 import sys
 from dataclasses import asdict
 
-from app.cli.output import library, print_json, print_segments
+from app.cli.output import library, plural, print_json, print_segments
 from app.model import Document
 from app.services import library as svc
 
@@ -74,7 +74,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             imported.append({"file": r.file, "id": d.id, "title": d.title, "segments": len(d.segments),
                              "warnings": list(r.warnings)})
             if not args.json:
-                print(f"{r.file}: imported as document {d.id} ({len(d.segments)} segments): {d.title}")
+                print(f"{r.file}: imported as document {d.id} ({plural(len(d.segments), 'segment')}): {d.title}")
                 for w in r.warnings:
                     print(f"  warning: {w}")
     if args.json:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from app.errors import BadReference, ConcordError, ImportRefused, NotFound
+from app.errors import BadReference, ConcordError, ImportRefused, LibraryError, NotFound
 from app.model import Document, ImportResult, Passage, SearchHit, Segment, label_sort_key
 from app.resources import sample_files
 from app.store import Library
@@ -29,8 +29,11 @@ def default_library_path() -> Path:
 def open_library(path: str | Path | None = None, *, seed: bool = False) -> Library:
     """Open (creating if needed) a library; `seed` fills an empty new one with the sample."""
     p = Path(path) if path is not None else default_library_path()
-    if str(p) != ":memory:":
+    if path is None:
         p.parent.mkdir(parents=True, exist_ok=True)
+    elif str(p) != ":memory:" and not p.parent.is_dir():
+        # A mistyped --db must not quietly create folders and an empty library.
+        raise LibraryError(f"{p}: the folder {p.parent} does not exist")
     lib = Library(p)
     if seed and lib.counts()["documents"] == 0:
         import_files(lib, sample_files())

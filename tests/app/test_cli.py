@@ -84,3 +84,11 @@ def test_every_command_is_documented(capsys):
     for name in sub.choices:
         assert name in out
 
+
+
+def test_a_mistyped_library_folder_is_an_error_not_a_new_library(tmp_path, capsys):
+    missing = tmp_path / "no-such-folder" / "lib.sqlite"
+    code, out, err = run(capsys, "--db", str(missing), "list")
+    assert code == 1
+    assert err.strip() == f"concord: {missing}: the folder {missing.parent} does not exist"
+    assert not missing.parent.exists()

@@ -60,3 +60,13 @@ def test_errors_are_one_line(db, capsys, argv, message):
     assert main(["--db", db, *argv]) == 1
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+def test_the_replace_step_reports_its_counts_and_words_it_did_not_find(db, capsys):
+    capsys.readouterr()
+    assert main(["--db", db, "draft", "new", "--from", "1", "--replace", "Malian=Burkinabe",
+                 "--replace", "Maili=Burkina Faso", "--title", "BF"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    malian = next(line for line in err if line.startswith("Malian -> Burkinabe: "))
+    assert int(malian.split(": ")[1].split()[0]) > 5
+    assert "warning: Maili -> Burkina Faso: 0 replacements: no such word in the source" in err
