@@ -7,10 +7,14 @@ from pathlib import Path
 
 
 def resources_dir() -> Path:
+    """A frozen bundle's, else the checkout's, else the installed data files' folder."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "concord" / "resources"
 
 
 def resource(*parts: str) -> Path:
