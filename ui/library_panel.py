@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from app.store import Library
 from ui.models import DOC_ID_ROLE, DRAFT_ID_ROLE, KIND_ROLE, POSITION_ROLE
 from ui.models.library_model import LibraryFilterModel, LibraryModel
+from ui.views.textpaint import keep_placeholder_readable
 
 
 class LibraryPanel(QWidget):
@@ -30,6 +31,7 @@ class LibraryPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter documents (situation, title, date, symbol)")
+        keep_placeholder_readable(self.filter)
         self.filter.setAccessibleName("Filter documents")
         self.filter.setClearButtonEnabled(True)
         self.tree = QTreeView()

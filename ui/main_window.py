@@ -27,15 +27,17 @@ from ui.dialogs.import_dialog import (
 from ui.dialogs.lists import ChoiceDialog
 from ui.dialogs.reference_picker import ReferencePickerDialog
 from ui.drafting.menu import DraftsMenu
+from ui.export_jobs import start_export
 from ui.library_panel import LibraryPanel
 from ui.models import DOC_ID_ROLE, POSITION_ROLE
 from ui.models.parallels_model import PARALLEL_ROLE, ParallelsModel, run_name
 from ui.models.similar_model import SimilarModel, SimilarRow
 from ui.trace_actions import TraceActions
 from ui.views.comparison import ComparisonView, has_service, service
-from ui.views.passage_picker import passage_name
+from ui.views.passage_picker import distinctions
 from ui.views.reader import ReaderView
 from ui.views.search import SearchDialog
+from ui.wording import count
 from ui.workers import Job, JobRunner, library_job
 
 
@@ -181,14 +183,27 @@ class MainWindow(QMainWindow):
         reader.right_chosen.connect(self.set_right)
         reader.similar_requested.connect(self.find_similar)
         self.trace.connect_reader(reader)
-        self.add_tab(reader, doc.situation or doc.title, doc.title)
+        self.add_tab(reader, self._reader_title(doc), doc.title)
         return reader
+
+    def _reader_title(self, doc: Document) -> str:
+        """The situation, with what tells it apart from other documents on the same situation."""
+        docs = [d for d in self.library.list_documents() if d.id != doc.id] + [doc]
+        apart = distinctions(docs, lambda d: d.situation or d.title)[-1]
+        return f"{doc.situation or doc.title} · {apart}" if apart else doc.situation or doc.title
 
     def open_comparison(self, left: Passage, right: Passage) -> ComparisonView:
         view = ComparisonView(self.runner, self.library)
         view.compare_passages(left, right)
-        self.add_tab(view, view.title(), f"{passage_name(left)}  ↔  {passage_name(right)}")
+        self.add_tab(view, view.title(), "  ↔  ".join(view.side_names()))
+        view.comparison_ready.connect(lambda _: self._retitle(view))  # the pickers change the sides
         return view
+
+    def _retitle(self, view: ComparisonView) -> None:
+        i = self.tabs.indexOf(view)
+        if i >= 0:
+            self.tabs.setTabText(i, view.title())
+            self.tabs.setTabToolTip(i, "  ↔  ".join(view.side_names()))
 
     # --- comparing ------------------------------------------------------------------
 
@@ -234,14 +249,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Open a document to find its parallel blocks.", 6000)
             return None
         doc = reader.document
-        job = Job(lambda job: svc.parallels(doc), "parallel blocks")
+        job = Job(lambda job: svc.parallels(doc), "finding parallel blocks")
         job.signals.finished.connect(lambda found: self._show_parallels(doc, found))
         job.signals.failed.connect(lambda msg: show_error(self, "Parallel blocks", msg))
         return self.runner.start(job)
 
     def _show_parallels(self, doc: Document, found: list) -> None:
         model = ParallelsModel(doc, found)
-        intro = f"{len(found)} pairs of runs in {doc.situation or doc.title} mirror each other."
+        intro = f"{count(len(found), 'pair of runs', 'pairs of runs')} in {doc.situation or doc.title} mirror each other."
         dialog = ChoiceDialog("Parallel blocks", intro, model, self)
         dialog.chosen.connect(lambda index: self.open_parallel(doc, index.data(PARALLEL_ROLE)))
         dialog.open()
@@ -276,24 +291,25 @@ class MainWindow(QMainWindow):
                 rows += [SimilarRow(label, "library", h) for h in found.elsewhere]
             return rows
 
-        job = library_job(self.library.path, work, "similar language")
+        job = library_job(self.library.path, work, "finding similar language")
         job.signals.finished.connect(lambda rows: self._show_similar(passage, rows))
         job.signals.failed.connect(lambda msg: show_error(self, "Similar language", msg))
         self.statusBar().showMessage(f"Looking for language similar to {passage.describe()}…")
         return self.runner.start(job)
 
     def _show_similar(self, passage: Passage, rows: list[SimilarRow]) -> None:
-        intro = f"Language similar to {passage.describe()}: {len(rows)} paragraphs, most similar first for each."
+        intro = f"Language similar to {passage.describe()}: {count(len(rows), 'paragraph')}, most similar first for each."
         dialog = ChoiceDialog("Similar language", intro, SimilarModel(rows), self)
         dialog.chosen.connect(lambda index: self.open_document(index.data(DOC_ID_ROLE), index.data(POSITION_ROLE)))
         dialog.open()
         self.last_dialog = dialog
         self.statusBar().clearMessage()
 
-    def export_passage(self, path: str = "") -> str:
+    def export_passage(self, path: str = "") -> Job | None:
+        """Write the selected paragraphs (or the whole document) to a Word file, off the UI thread."""
         reader, svc = self.current_reader(), service("export")
         if reader is None or svc is None:
-            return ""
+            return None
         passage = reader.selected_passage() if len(reader.selected_rows()) > 1 else None
         passage = passage or passage_of(reader.document)
         if not path:
@@ -302,21 +318,16 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getSaveFileName(self, "Export to Word", str(Path(folder) / f"{name}.docx"),
                                                   "Word (*.docx)")
             if not path:
-                return ""
+                return None
             S.EXPORT_FOLDER.set(str(Path(path).parent))
-        try:
-            svc.export_passage_docx(passage, path)
-        except (ConcordError, OSError) as e:
-            show_error(self, "Export failed", str(e))
-            return ""
-        self.statusBar().showMessage(f"Exported {passage.describe()} to {path}", 8000)
-        return path
+        return start_export(self.runner, self, passage.describe(), path,
+                            lambda: svc.export_passage_docx(passage, path))
 
     # --- library --------------------------------------------------------------------
 
     def update_status(self) -> None:
         c = self.library.counts()
-        self.statusBar().showMessage(f"{self.library.path} — {c['documents']} documents, {c['segments']} segments")
+        self.statusBar().showMessage(f"{self.library.path} — {count(c['documents'], 'document')}, {count(c['segments'], 'segment')}")
         self.setWindowTitle(f"Concord — {Path(self.library.path).name}")
 
     def choose_import(self) -> ImportFileDialog:
@@ -331,15 +342,15 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[str], revisions: str = "") -> ImportController:
         """Import off the UI thread (Word tracked changes as last chosen); a summary dialog follows."""
         controller = ImportController(self.runner, self.library.path, paths, self, revisions or revisions_setting())
-        controller.finished.connect(lambda results: self._imported(results, controller.cancelled))
+        controller.finished.connect(lambda results: self._imported(results, controller.cancelled, len(paths)))
         controller.failed.connect(lambda msg: show_error(self, "Import failed", msg))
         controller.start()
         return controller
 
-    def _imported(self, results, cancelled: bool) -> None:
+    def _imported(self, results, cancelled: bool, total: int = 0) -> None:
         self.panel.reload()
         self.update_status()
-        dialog = ImportSummaryDialog(results, cancelled, self)
+        dialog = ImportSummaryDialog(results, cancelled, self, total)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.last_dialog = dialog

@@ -24,6 +24,13 @@ from app.store import Library
 log = logging.getLogger(__name__)
 
 
+def failure_message(task: str, error: Exception) -> str:
+    """A sentence for a person about an unexpected error, without Python's class names
+    (the log keeps the traceback): "Something went wrong while comparing: list index out of range"."""
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"Something went wrong while {task}: {detail}" if detail else f"Something went wrong while {task}."
+
+
 class JobSignals(QObject):
     progress = Signal(int, int, str)  # done, total, what is being done
     finished = Signal(object)  # the function's result
@@ -35,10 +42,11 @@ class Job(QRunnable):
     """One piece of work for the thread pool; see the module docstring."""
 
     def __init__(self, fn: Callable[[Job], Any], name: str = "") -> None:
+        """`name` says what the job does, as in "while <name>": "importing files", "comparing"."""
         super().__init__()
         self.setAutoDelete(False)  # Python owns it: `JobRunner` keeps it until it ends
         self.fn = fn
-        self.name = name or getattr(fn, "__name__", "job")
+        self.name = name or "working"
         self.signals = JobSignals()
         self._cancel = threading.Event()
         self.done = threading.Event()
@@ -59,7 +67,7 @@ class Job(QRunnable):
             self.signals.failed.emit(str(e))
         except Exception as e:  # a bug must become a dialog, never a crash
             log.exception("%s failed", self.name)
-            self.signals.failed.emit(f"{self.name} failed: {type(e).__name__}: {e}")
+            self.signals.failed.emit(failure_message(self.name, e))
         else:
             self.signals.finished.emit(result)
         finally:
@@ -77,7 +85,7 @@ def library_job(path: str, fn: Callable[[Library, Job], Any], name: str = "") ->
         finally:
             lib.close()
 
-    return Job(run, name or getattr(fn, "__name__", "library job"))
+    return Job(run, name or "working on the library")
 
 
 class JobRunner(QObject):

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import zipfile
+
+import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.compare.model import Comparison, Edit, Row, RowOp
 from app.model import Kind, Segment
@@ -138,14 +143,121 @@ def test_compare_text_and_ignore_case(window, qtbot, wait_rows):
     assert inserted == ["swiftly"]
 
 
-def test_export_html_and_word(window, wait_rows, tmp_path):
-    import zipfile
-
+def test_export_html_replaces_the_file_at_once(window, wait_rows, tmp_path):
     doc = window.library.get_document(1)
     view = wait_rows(window.open_comparison(passage_of(doc, "5(n)", "5(v)"), passage_of(doc, "7(a)", "7(i)")))
-    html = view.export_html(path=str(tmp_path / "report.html"))
-    assert "5(n)" in (tmp_path / "report.html").read_text(encoding="utf-8") and html
-    out = view.export_word("track", path=str(tmp_path / "redline.docx"), author="Drafter")
+    target = tmp_path / "report.html"
+    target.write_text("an earlier report", encoding="utf-8")
+    before = target.stat().st_ino
+    assert view.export_html(path=str(target)) == str(target)
+    assert "5(n)" in target.read_text(encoding="utf-8")
+    assert target.stat().st_ino != before  # a new file renamed over the old one, not rewritten in place
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".~concord")) == []
+
+
+def _error_boxes() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+@pytest.mark.parametrize(("kind", "expect"), [
+    ("track", "w:ins"),  # tracked changes, by the author given
+    ("bold", "w:strike"),  # struck and underlined, no revisions
+    ("report", "w:tbl"),  # the side-by-side table
+])
+def test_export_word_runs_off_the_ui_thread(window, qtbot, wait_rows, tmp_path, kind, expect):
+    doc = window.library.get_document(1)
+    view = wait_rows(window.open_comparison(passage_of(doc, "5(n)", "5(v)"), passage_of(doc, "7(a)", "7(i)")))
+    out = tmp_path / f"{kind}.docx"
+    job = view.export_word(kind, path=str(out), author="Drafter")
+    assert window.statusBar().currentMessage() == f"Exporting {_what(kind)} to {kind}.docx…"
+    with qtbot.waitSignal(job.signals.finished, timeout=20000) as blocker:
+        pass
+    assert str(blocker.args[0]) == str(out)
     with zipfile.ZipFile(out) as z:
         xml = z.read("word/document.xml").decode()
-    assert "w:ins" in xml and 'w:author="Drafter"' in xml
+    assert expect in xml and ("Drafter" in xml) == (kind == "track")
+    assert window.statusBar().currentMessage() == f"Exported {_what(kind)} to {out}"
+
+
+def _what(kind: str) -> str:
+    return "the comparison report" if kind == "report" else "the comparison"
+
+
+
+def test_export_to_an_impossible_place_is_a_dialog(window, qtbot, wait_rows, tmp_path):
+    doc = window.library.get_document(1)
+    view = wait_rows(window.open_comparison(passage_of(doc, "5(n)", "5(v)"), passage_of(doc, "7(a)", "7(i)")))
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder", encoding="utf-8")
+    job = view.export_word("report", path=str(not_a_folder / "report.docx"))
+    with qtbot.waitSignal(job.signals.failed, timeout=20000) as blocker:
+        pass
+    message = blocker.args[0]
+    assert message.startswith(str(not_a_folder / "report.docx")) and "\n" not in message
+    assert "Error" not in message and "Traceback" not in message
+    qtbot.waitUntil(lambda: any(b.text() == message for b in _error_boxes()))
+    assert not (not_a_folder.parent / "report.docx").exists()
+    assert view.export_html(path=str(not_a_folder / "report.html")) == ""
+    assert any(b.text().startswith(str(not_a_folder / "report.html")) for b in _error_boxes())
+    for b in _error_boxes():
+        b.close()
+
+
+def test_moves_are_counted_as_the_core_counts_them(qtbot, window):
+    """Two moves (four rows): the summary says 2 moved, as `Comparison.summary()` does."""
+    base = _hand_made()
+    x, x2 = _seg("5(e)", "Another moved text."), _seg("6(e)", "Another moved text.")
+    cmp = Comparison("left", "right", (*base.rows, Row(RowOp.MOVED, x, None, 4, None, 100.0, move_id=2),
+                                       Row(RowOp.MOVED, None, x2, None, 4, 100.0, move_id=2)))
+    view = ComparisonView(window.runner, window.library)
+    window.add_tab(view, "two moves")
+    view.set_comparison(cmp)
+    assert f"· {cmp.summary()['moved']} moved" in view.summary.text()
+    assert view.summary.text().endswith("1 removed · 2 moved · 3 relabelled")
+
+
+def test_two_documents_that_read_the_same_are_told_apart(derived_window, corpus_doc, wait_rows):
+    window = derived_window
+    segs = list(corpus_doc.segments)
+    segs[-1] = dataclasses.replace(segs[-1], text=segs[-1].text + " (corrected)")
+    again, added = window.library.add_document(dataclasses.replace(
+        corpus_doc, id=None, segments=tuple(segs), source_file="mali-2020-corrected.txt"))
+    assert added and again.id == 3
+    first = window.library.get_document(1)
+    view = wait_rows(window.open_comparison(passage_of(first), passage_of(again)))
+    title = window.tabs.tabText(window.tabs.currentIndex())
+    assert title == "Mali · conclusions-mali-2020.txt ↔ Mali · mali-2020-corrected.txt"
+    assert view.left_title.text() != view.right_title.text()
+    names = [view.left_picker.document.itemText(i) for i in range(view.left_picker.document.count())]
+    assert sorted(names) == ["Burkina Faso 2022-03-01", "Mali 2020-11-20 · conclusions-mali-2020.txt",
+                             "Mali 2020-11-20 · mali-2020-corrected.txt"]
+    assert view.left_picker.document.currentText() == "Mali 2020-11-20 · conclusions-mali-2020.txt"
+    assert view.right_picker.document.currentText() == "Mali 2020-11-20 · mali-2020-corrected.txt"
+    # ranges of the two show the documents too; a range against its own document does not need to
+    ranges = wait_rows(window.open_comparison(passage_of(first, "5(n)"), passage_of(again, "5(n)")))
+    assert ranges.title() == "Mali · conclusions-mali-2020.txt 5(n) ↔ Mali · mali-2020-corrected.txt 5(n)"
+    assert ComparisonView._short(passage_of(first, "5(n)")) == "5(n)"
+    # reader tabs
+    window.open_document(1)
+    window.open_document(3)
+    readers = [window.tabs.tabText(i) for i in range(window.tabs.count()) if window.tabs.widget(i).__class__.__name__ == "ReaderView"]
+    assert readers == ["Mali · conclusions-mali-2020.txt", "Mali · mali-2020-corrected.txt"]
+
+
+@pytest.mark.parametrize(("docs", "expected"), [
+    # different dates: the date tells them apart
+    ([("Mali", "2020-11-20", "", "a.txt", 1), ("Mali", "2022-03-01", "", "a.txt", 2)], ["2020-11-20", "2022-03-01"]),
+    # same date: the symbols
+    ([("Mali", "2020-11-20", "S/AC.51/2020/11", "a.txt", 1), ("Mali", "2020-11-20", "S/AC.51/2020/12", "a.txt", 2)],
+     ["S/AC.51/2020/11", "S/AC.51/2020/12"]),
+    # same date, no symbols, same file name: the ids
+    ([("Mali", "2020-11-20", "", "in/a.txt", 1), ("Mali", "2020-11-20", "", "out/a.txt", 2)], ["#1", "#2"]),
+    # different situations need nothing
+    ([("Mali", "2020-11-20", "", "a.txt", 1), ("Chad", "2020-11-20", "", "a.txt", 2)], ["", ""]),
+])
+def test_distinctions(docs, expected):
+    from app.model import DocumentSummary
+    from ui.views.passage_picker import distinctions
+
+    rows = [DocumentSummary(i, "Conclusions", s, d, "", sym, f, "", 1) for s, d, sym, f, i in docs]
+    assert distinctions(rows, lambda d: d.situation) == expected

@@ -35,13 +35,33 @@ def test_similar_language_finds_the_parallel_paragraph(window, qtbot):
     assert int(found["7(e)"].rstrip("%")) > int(found["5(h)"].rstrip("%"))  # 7(e) is the parallel
 
 
-def test_export_passage_to_word(window, tmp_path):
+def test_export_passage_to_word(window, qtbot, tmp_path):
     reader = window.open_document(1)
     reader.go_to_label("5(n)", "5(p)")
-    out = window.export_passage(str(tmp_path / "passage.docx"))
+    job = window.export_passage(str(tmp_path / "passage.docx"))
+    assert window.statusBar().currentMessage() == "Exporting Mali 5(n)..5(p) to passage.docx…"
+    with qtbot.waitSignal(job.signals.finished, timeout=20000) as blocker:
+        pass
+    out = blocker.args[0]
+    assert window.statusBar().currentMessage() == f"Exported Mali 5(n)..5(p) to {out}"
     with zipfile.ZipFile(out) as z:
         xml = z.read("word/document.xml").decode()
     assert "Stressing the primary role" in xml and "Encouraging the Government to address" not in xml
+
+
+def test_export_passage_to_an_impossible_place(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window.open_document(1)
+    blocker_file = tmp_path / "notes.txt"
+    blocker_file.write_text("a file, not a folder", encoding="utf-8")
+    job = window.export_passage(str(blocker_file / "passage.docx"))
+    with qtbot.waitSignal(job.signals.failed, timeout=20000) as blocker:
+        pass
+    assert blocker.args[0] == f"{blocker_file / 'passage.docx'}: the folder {blocker_file} does not exist"
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert [b.text() for b in boxes] == [blocker.args[0]] and boxes[0].windowTitle() == "Export failed"
+    boxes[0].close()
 
 
 def test_shortcuts_list_names_the_comparison_keys(window, wait_rows):

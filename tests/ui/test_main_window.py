@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
+from app.errors import ExportError
 from ui import settings as S
 from ui.main_window import MainWindow
 from ui.views.reader import ReaderView
@@ -29,7 +32,7 @@ def test_window_lists_documents_and_opens_a_reader(window, qtbot, tmp_path):
     # Offscreen Qt with no font installed draws empty boxes: make sure a real family exists.
     assert QFontDatabase.families()
     assert window.panel.proxy.rowCount() == 1
-    assert "1 documents, 106 segments" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().endswith(" — 1 document, 106 segments")
     window.panel.tree.setCurrentIndex(window.panel.proxy.index(0, 0))
     window.panel.tree.setFocus()
     qtbot.keyClick(window.panel.tree, Qt.Key.Key_Return)
@@ -58,9 +61,50 @@ def test_import_with_progress_and_a_failing_file(window, qtbot, tmp_path, corpus
     assert controller.progress.maximum() == 3
     summary = window.last_dialog
     assert summary.model.counts() == {"imported": 1, "duplicate": 1, "failed": 1}
-    assert "1 imported, 1 already in the library, 1 failed" in summary.headline.text()
+    assert summary.windowTitle() == "Import complete"
+    assert summary.headline.text() == "Import complete, 3 files read: 1 imported, 1 already in the library, 1 failed."
     assert window.panel.proxy.rowCount() == 2
     assert "2 documents" in window.statusBar().currentMessage()
+
+
+def test_an_import_that_ran_to_the_end_is_not_called_cancelled(window, qtbot, tmp_path):
+    good = tmp_path / "sudan.txt"
+    good.write_text(SMALL, encoding="utf-8")
+    controller = window.import_paths([str(good)])
+    with qtbot.waitSignal(controller.finished, timeout=20000):
+        pass
+    summary = window.last_dialog
+    assert not controller.cancelled and not controller.job.is_cancelled()
+    assert summary.windowTitle() == "Import complete"
+    assert summary.headline.text() == "Import complete, 1 file read: 1 imported, 0 already in the library, 0 failed."
+    assert "cancel" not in (summary.windowTitle() + summary.headline.text()).lower()
+    assert not controller.progress.isVisible()
+
+
+def test_cancelling_during_an_import_says_so(window, qtbot, tmp_path):
+    paths = []
+    for n, place in enumerate(("the Sudan", "Chad", "Niger")):
+        f = tmp_path / f"doc{n}.txt"
+        f.write_text(SMALL.replace("the Sudan", place), encoding="utf-8")
+        paths.append(str(f))
+    # Keep the pool busy while the import is wired up, so that it cannot start first.
+    busy = threading.Event()
+    for _ in range(window.runner.pool.maxThreadCount()):
+        window.runner.start(Job(lambda job: busy.wait(10), "waiting"))
+    controller = window.import_paths(paths)
+    # The worker waits, on reaching the second file, until the person has pressed Cancel.
+    pressed = threading.Event()
+    controller.job.signals.progress.connect(
+        lambda done, total, name: done == 1 and pressed.wait(10), Qt.ConnectionType.DirectConnection)
+    controller.job.signals.progress.connect(
+        lambda done, total, name: done == 1 and (controller.progress.findChild(QPushButton).click(), pressed.set()))
+    busy.set()
+    with qtbot.waitSignal(controller.finished, timeout=20000) as blocker:
+        pass
+    assert len(blocker.args[0]) == 2 and controller.cancelled
+    summary = window.last_dialog
+    assert summary.windowTitle() == "Import cancelled"
+    assert summary.headline.text() == "Import cancelled after 2 of 3 files: 2 imported, 0 already in the library, 0 failed."
 
 
 def test_dropping_files_imports_them(window, qtbot, tmp_path):
@@ -94,15 +138,33 @@ def test_worker_error_becomes_a_dialog(window, qtbot):
     def boom(job):
         raise RuntimeError("disk on fire")
 
-    job = Job(boom, "test job")
+    job = Job(boom, "reading the disk")
     job.signals.failed.connect(lambda msg: __import__("ui.dialogs.errors", fromlist=["x"]).show_error(window, "Failed", msg))
     with qtbot.waitSignal(job.signals.failed, timeout=5000) as blocker:
         window.runner.start(job)
-    assert "RuntimeError: disk on fire" in blocker.args[0]
+    assert blocker.args[0] == "Something went wrong while reading the disk: disk on fire"
     qtbot.waitUntil(lambda: any("disk on fire" in b.text() for b in _error_boxes()))
     for b in _error_boxes():
         assert b.textFormat() == Qt.TextFormat.PlainText
         b.close()
+
+
+@pytest.mark.parametrize(("error", "message"), [
+    # a ConcordError is written for a person: its message alone
+    (ExportError("out.docx: the folder /x does not exist"), "out.docx: the folder /x does not exist"),
+    # anything else: a sentence, no Python class name
+    (KeyError("5(z)"), "Something went wrong while comparing: '5(z)'"),
+    (ValueError(""), "Something went wrong while comparing."),
+    (OSError(28, "No space left on device"), "Something went wrong while comparing: [Errno 28] No space left on device"),
+])
+def test_worker_error_messages(window, qtbot, error, message):
+    def fail(job):
+        raise error
+
+    job = Job(fail, "comparing")
+    with qtbot.waitSignal(job.signals.failed, timeout=5000) as blocker:
+        window.runner.start(job)
+    assert blocker.args[0] == message
 
 
 def test_window_state_and_library_persist(qtbot, corpus_library, tmp_path):

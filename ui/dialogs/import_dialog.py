@@ -24,6 +24,7 @@ from app.model import ImportResult
 from app.services.library import import_files
 from ui import settings as S
 from ui.models.import_model import ImportResultsModel
+from ui.wording import count
 from ui.workers import Job, JobRunner, library_job
 
 IMPORT_FILTER = "Conclusions (*.txt *.docx *.pdf);;All files (*)"
@@ -67,14 +68,18 @@ class ImportFileDialog(QFileDialog):
 class ImportSummaryDialog(QDialog):
     """What was imported, what was already there, what failed and why."""
 
-    def __init__(self, results: list[ImportResult], cancelled: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, results: list[ImportResult], cancelled: bool, parent: QWidget | None = None,
+                 total: int = 0) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import finished" if not cancelled else "Import cancelled")
+        self.setWindowTitle("Import cancelled" if cancelled else "Import complete")
         self.model = ImportResultsModel(results, self)
         c = self.model.counts()
-        text = f"{c['imported']} imported, {c['duplicate']} already in the library, {c['failed']} failed"
+        outcome = f"{c['imported']} imported, {c['duplicate']} already in the library, {c['failed']} failed"
         if cancelled:
-            text += " (cancelled before the end)"
+            read = f"{len(results)} of {count(total, 'file')}" if total else count(len(results), "file")
+            text = f"Import cancelled after {read}: {outcome}."
+        else:
+            text = f"Import complete, {count(len(results), 'file')} read: {outcome}."
         self.headline = QLabel(text)
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setAccessibleName("Import summary")
@@ -115,7 +120,7 @@ class ImportController(QObject):
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         self.progress.setAccessibleName("Import progress")
-        self.job: Job = library_job(library_path, self._work, "import")
+        self.job: Job = library_job(library_path, self._work, "importing files")
         self.job.signals.progress.connect(self._progressed)
         self.job.signals.finished.connect(self._done)
         self.job.signals.failed.connect(self._failed)
@@ -138,13 +143,20 @@ class ImportController(QObject):
 
     def _done(self, results: list[ImportResult]) -> None:
         self.results = results
-        self.progress.close()
+        self._close_progress()
         self.finished.emit(results)
 
     def _failed(self, message: str) -> None:
-        self.progress.close()
+        self._close_progress()
         self.failed.emit(message)
+
+    def _close_progress(self) -> None:
+        # Closing a progress dialog emits `canceled`: let go of the job first, or every
+        # import that ran to the end would be reported as cancelled.
+        self.progress.canceled.disconnect(self.job.cancel)
+        self.progress.close()
 
     @property
     def cancelled(self) -> bool:
-        return self.job.is_cancelled()
+        """Whether the person stopped the import before every file was read."""
+        return self.job.is_cancelled() and len(self.results) < len(self.paths)

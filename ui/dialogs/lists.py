@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,17 +29,24 @@ class ChoiceDialog(QDialog):
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setWordWrap(True)
         columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
-        if columns > 1:
-            view: QAbstractItemView = QTableView()
+        view: QAbstractItemView = QTableView() if columns > 1 else QListView()
+        view.setAccessibleName(title)
+        view.setModel(model)
+        if isinstance(view, QTableView):
+            # The last column (the text) wraps in the room the others leave: the modes are
+            # set once the header has its sections, i.e. after `setModel`.
             view.verticalHeader().hide()
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setWordWrap(True)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
-        else:
-            view = QListView()
-        view.setAccessibleName(title)
-        view.setModel(model)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+            header = view.horizontalHeader()
+            for c in range(columns):
+                mode = QHeaderView.ResizeMode.Stretch if c == columns - 1 else QHeaderView.ResizeMode.ResizeToContents
+                header.setSectionResizeMode(c, mode)
+            self._fit_rows = QTimer(self, singleShot=True, interval=0)
+            self._fit_rows.timeout.connect(view.resizeRowsToContents)
+            header.sectionResized.connect(lambda *_: self._fit_rows.start())
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.activated.connect(self._choose)
@@ -53,8 +60,6 @@ class ChoiceDialog(QDialog):
         lay.addWidget(buttons)
         if model.rowCount():
             view.setCurrentIndex(model.index(0, 0))
-        if isinstance(view, QTableView):
-            view.resizeRowsToContents()
         self.resize(820, 420)
 
     def _choose(self, index: QModelIndex) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QKeySequence, QPalette, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.drafting.highlight import BracketHighlighter, bracket_html
@@ -67,10 +67,15 @@ class TextDelegate(QStyledItemDelegate):
         painter.save()
         painter.translate(opt.rect.topLeft())
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.HighlightedText))
+        ctx.palette.setColor(QPalette.ColorRole.Text, self.ink(opt))
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
+
+    @staticmethod
+    def ink(option: QStyleOptionViewItem) -> QColor:
+        """The colour of the row's text (bracketed text brings its own, see `bracket_html`)."""
+        selected = option.state & QStyle.StateFlag.State_Selected
+        return option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)

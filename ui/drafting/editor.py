@@ -33,6 +33,7 @@ from ui.drafting.commands import DraftCommand, EditTextCommand
 from ui.drafting.delegate import SegmentTextEdit, TextDelegate
 from ui.drafting.model import DraftModel
 from ui.drafting.precedents import PrecedentPanel
+from ui.wording import count
 
 AUTOSAVE_MS = 300  # the longest an edit waits before it is in the library
 Rows = tuple[Segment, ...]
@@ -193,7 +194,7 @@ class DraftEditor(QWidget):
 
     def _update_brackets(self) -> None:
         n = core.count_brackets(s.text for s in self.segments).open
-        self.brackets_label.setText(f"{n} bracket{'s' if n != 1 else ''} open")
+        self.brackets_label.setText(f"{count(n, 'bracket')} open")
         self.brackets_changed.emit(n)
 
     def flush(self) -> None:

@@ -9,6 +9,9 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 from app.drafts import bracket_spans
 
 BRACKET_BACKGROUND = "#ffe8a3"
+# Bracketed text keeps its own dark ink: on the amber it reads in every row, where the row's
+# colour would not (white on amber in a selected row, light grey on amber in a dark palette).
+BRACKET_INK = "#1f1f1f"
 
 
 class BracketHighlighter(QSyntaxHighlighter):
@@ -18,6 +21,7 @@ class BracketHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.format = QTextCharFormat()
         self.format.setBackground(QColor(BRACKET_BACKGROUND))
+        self.format.setForeground(QColor(BRACKET_INK))
 
     def highlightBlock(self, text: str) -> None:
         for start, end in bracket_spans(text):
@@ -25,7 +29,7 @@ class BracketHighlighter(QSyntaxHighlighter):
 
 
 def bracket_html(text: str) -> str:
-    """The text as HTML with bracketed spans on a yellow background (nested spans merged)."""
+    """The text as HTML with bracketed spans in dark ink on amber (nested spans merged)."""
     spans = bracket_spans(text)
     marked = [False] * len(text)
     for a, b in spans:
@@ -38,6 +42,6 @@ def bracket_html(text: str) -> str:
         while j < len(text) and marked[j] == marked[i]:
             j += 1
         chunk = html.escape(text[i:j])
-        out.append(f'<span style="background:{BRACKET_BACKGROUND}">{chunk}</span>' if marked[i] else chunk)
+        out.append(f'<span style="background:{BRACKET_BACKGROUND}; color:{BRACKET_INK}">{chunk}</span>' if marked[i] else chunk)
         i = j
     return "".join(out)

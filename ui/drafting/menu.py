@@ -25,6 +25,7 @@ from ui.dialogs.lists import ChoiceDialog
 from ui.dialogs.reference_picker import ReferencePickerDialog
 from ui.models import DRAFT_ID_ROLE
 from ui.models.draft_list_model import DraftListModel
+from ui.wording import count
 from ui.workers import Job, library_job
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ class DraftsMenu(QObject):
 
     def open_draft_dialog(self) -> ChoiceDialog:
         drafts = svc.list_drafts(self.library)
-        intro = f"{len(drafts)} drafts in this library, the most recently saved first." if drafts else \
+        intro = f"{count(len(drafts), 'draft')} in this library, the most recently saved first." if drafts else \
             "No draft in this library yet: Drafts > New Draft… starts one."
         dialog = ChoiceDialog("Open Draft", intro, DraftListModel(drafts), self.window)
         dialog.chosen.connect(lambda index: self.open_draft(index.data(DRAFT_ID_ROLE)))
@@ -189,7 +190,7 @@ class DraftsMenu(QObject):
         def work(lib: Library, job: Job):
             return svc.import_draft(lib, path, into)
 
-        job = library_job(self.library.path, work, "import draft")
+        job = library_job(self.library.path, work, "importing the draft")
         job.signals.finished.connect(lambda result: self._imported(path, into, *result))
         job.signals.failed.connect(lambda msg: show_error(self.window, "Import failed", msg))
         self.window.statusBar().showMessage(f"Importing {Path(path).name}…")
@@ -264,7 +265,7 @@ class DraftsMenu(QObject):
                 e.flush()
         job = library_job(self.library.path, lambda lib, job: svc.export_draft(
                 lib, draft_id, choice.path, choice.version, choice.against, choice.mode, choice.author
-            ), "export draft")
+            ), "exporting the draft")
         job.signals.finished.connect(
             lambda path: self.window.statusBar().showMessage(f"Exported the draft to {path}", 8000))
         job.signals.failed.connect(lambda msg: show_error(self.window, "Export failed", msg))

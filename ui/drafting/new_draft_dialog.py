@@ -39,6 +39,7 @@ from app.store import Library
 from ui.drafting.delegate import TextDelegate
 from ui.drafting.replace_models import ReplacementHitsModel, ReplacementModel, default_pairs
 from ui.views.passage_picker import PassagePicker
+from ui.wording import count
 
 SKELETON, DOCUMENT, DRAFT = 0, 1, 2
 TITLE_PREFIX = "Conclusions on children and armed conflict in "
@@ -299,11 +300,13 @@ class NewDraftDialog(QDialog):
         self.hits.set_hits(source.hits)
         rows = len({h.index for h in source.hits})
         if not self.pairs.replacements():
-            self.preview_label.setText(f"No replacement: the {len(source.segments)} rows are copied as they are.")
+            n = len(source.segments)
+            self.preview_label.setText(f"No replacement: the {count(n, 'row')} {'is' if n == 1 else 'are'} "
+                                       f"copied as {'it is' if n == 1 else 'they are'}.")
         else:
             s = "" if len(source.hits) == 1 else "s"
             self.preview_label.setText(
-                f"{len(source.hits)} replacement{s} in {rows} of {len(source.segments)} rows:")
+                f"{len(source.hits)} replacement{s} in {rows} of {count(len(source.segments), 'row')}:")
         self.relayout_timer.start()
         return True
 

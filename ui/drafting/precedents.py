@@ -25,6 +25,7 @@ from app.compare.model import Edit
 from app.services.search import Precedent, find_precedents
 from app.store import Library
 from ui.models.provenance_model import plain_tooltip
+from ui.wording import count
 
 DEBOUNCE_MS = 300
 
@@ -127,7 +128,7 @@ class PrecedentPanel(QWidget):
                 item.widget().deleteLater()
         for n, (p, edits) in enumerate(results):
             self.list.insertWidget(n, self._card(p, edits))
-        self.status.setText(f"{len(results)} closest segments in the library" if results
+        self.status.setText(f"{count(len(results), 'closest segment')} in the library" if results
                             else "No similar language in the library.")
         self.results_shown.emit(len(results))
 

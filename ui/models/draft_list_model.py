@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from app.drafts import DraftSummary
 from ui.models import DRAFT_ID_ROLE
+from ui.wording import count
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -56,7 +57,7 @@ class DraftListModel(QAbstractTableModel):
             versions = f"{d.versions} ({d.last_version})" if d.versions else "none"
             return (d.title, d.situation or "—", versions, saved_at(d.updated_at))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{d.title}\n{d.versions} versions · last saved {saved_at(d.updated_at)}"
+            return f"{d.title}\n{count(d.versions, 'version')} · last saved {saved_at(d.updated_at)}"
         if role == DRAFT_ID_ROLE:
             return d.id
         return None

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.model import ImportResult
+from ui.wording import count
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("File", "Outcome", "Details")
@@ -28,9 +29,9 @@ def details(result: ImportResult) -> str:
         return f"already in the library as document {result.duplicate_of}" + (
             f" ({doc.situation or doc.title})" if doc else ""
         )
-    what = f"document {doc.id}: {doc.situation or doc.title}, {len(doc.segments)} segments" if doc else ""
+    what = f"document {doc.id}: {doc.situation or doc.title}, {count(len(doc.segments), 'segment')}" if doc else ""
     if result.warnings:
-        what += f" ({len(result.warnings)} warnings: {result.warnings[0]})"
+        what += f" ({count(len(result.warnings), 'warning')}: {result.warnings[0]})"
     return what
 
 

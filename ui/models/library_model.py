@@ -22,6 +22,7 @@ from app.model import Document, DocumentSummary, Kind, parent_label
 from app.services.drafts import list_drafts
 from app.store import Library
 from ui.models import DOC_ID_ROLE, DRAFT_ID_ROLE, KIND_ROLE, LABEL_ROLE, POSITION_ROLE
+from ui.wording import count
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -195,7 +196,7 @@ class LibraryModel(QAbstractItemModel):
                 d = node.summary
                 value = (d.situation or "—", d.meeting_date, d.title, d.symbol)[col]
                 if role == Qt.ItemDataRole.ToolTipRole:
-                    return f"{d.title}\n{d.symbol or 'no symbol'} · {d.meeting_date} · {d.segments} segments"
+                    return f"{d.title}\n{d.symbol or 'no symbol'} · {d.meeting_date} · {count(d.segments, 'segment')}"
                 return value
             if node.draft is not None:
                 return self._draft_data(node.draft, col, role)
@@ -221,9 +222,9 @@ class LibraryModel(QAbstractItemModel):
     @staticmethod
     def _draft_data(d: DraftSummary, col: int, role: int) -> str | None:
         if role == Qt.ItemDataRole.ToolTipRole:
-            versions = f"{d.versions} versions, the last {d.last_version!r}" if d.versions else "no version saved yet"
+            versions = f"{count(d.versions, 'version')}, the last {d.last_version!r}" if d.versions else "no version saved yet"
             return f"Draft: {d.title}\n{d.situation or 'no situation'} · {versions} · saved {d.updated_at[:16].replace('T', ' ')}"
-        versions = f"{d.versions} version{'s' if d.versions != 1 else ''}"
+        versions = count(d.versions, 'version')
         name = f"{d.situation} — {d.title}" if d.situation else d.title  # titles all start alike
         return (name, d.updated_at[:10], d.title, versions)[col]
 

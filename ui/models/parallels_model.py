@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.model import Document
+from ui.wording import count
 
 Index = QModelIndex | QPersistentModelIndex
 PARALLEL_ROLE = Qt.ItemDataRole.UserRole.value + 300
@@ -28,7 +29,7 @@ class ParallelsModel(QAbstractListModel):
         left = run_name(self.document, p.left_start, p.left_end)
         right = run_name(self.document, p.right_start, p.right_end)
         n = len(p.divergences)
-        return f"{left}  ↔  {right}: {p.pairs} pairs, {n} differ{'s' if n == 1 else ''}"
+        return f"{left}  ↔  {right}: {count(p.pairs, 'pair')}, {n} differ{'s' if n == 1 else ''}"
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.parallels)

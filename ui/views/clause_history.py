@@ -16,6 +16,7 @@ from app.store import Library
 from ui.dialogs.errors import show_error
 from ui.models.history_model import CURRENT_ROLE, ENTRY_ROLE, TEXT_COL, ClauseHistoryModel
 from ui.views.trace_table import TraceTable
+from ui.wording import count
 from ui.workers import Job, JobRunner, library_job
 
 
@@ -27,7 +28,7 @@ def history_summary(entries: list[HistoryEntry]) -> str:
     dates = sorted(e.source.meeting_date for e in entries if e.source.meeting_date)
     span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", {dates[0]}" if dates else "")
     changed = sum(1 for e in entries if e.changed)
-    return (f"{len(entries)} versions in {len(docs)} documents{span}; "
+    return (f"{count(len(entries), 'version')} in {count(len(docs), 'document')}{span}; "
             f"{changed} changed the language of the version they follow")
 
 
@@ -106,7 +107,7 @@ class ClauseHistoryView(QWidget):
         self._generation += 1
         generation, self.clause = self._generation, ref_or_text
         self.title.setText(title)
-        job = library_job(self.library_path, lambda lib, job: clause_history(lib, ref_or_text), "clause history")
+        job = library_job(self.library_path, lambda lib, job: clause_history(lib, ref_or_text), "tracing the clause history")
         job.signals.finished.connect(lambda entries: generation == self._generation and self.set_entries(entries))
         job.signals.failed.connect(lambda msg: generation == self._generation and self._fail(msg))
         self.summary.setText("searching…")

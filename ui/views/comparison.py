@@ -32,10 +32,11 @@ from app.model import Passage
 from app.store import Library
 from ui import settings as S
 from ui.dialogs.errors import show_error
+from ui.export_jobs import start_export
 from ui.models.comparison_model import ComparisonModel
 from ui.views.comparison_delegate import ComparisonDelegate
 from ui.views.overview import OverviewStrip
-from ui.views.passage_picker import PassagePicker, passage_name, version_of
+from ui.views.passage_picker import PassagePicker, passage_name, side_distinctions, version_of
 from ui.views.reader import SegmentListView
 from ui.workers import Job, JobRunner
 
@@ -57,7 +58,7 @@ def summary_text(cmp: Comparison) -> str:
     parts = [f"{c['equal']} same", f"{c['modified']} changed", f"{c['inserted']} added",
              f"{c['deleted']} removed"]
     if c["moved"]:
-        parts.append(f"{c['moved'] // 2 or c['moved']} moved")
+        parts.append(f"{c['moved']} moved")  # the core counts a move once, not once per row
     if c["relabelled"]:
         parts.append(f"{c['relabelled']} relabelled")
     return " · ".join(parts)
@@ -205,8 +206,9 @@ class ComparisonView(QWidget):
         if self.left_picker and self.right_picker:
             self.left_picker.set_passage(left)
             self.right_picker.set_passage(right)
-        self.left_title.setText(passage_name(left))
-        self.right_title.setText(passage_name(right))
+        left_name, right_name = self.side_names()
+        self.left_title.setText(left_name)
+        self.right_title.setText(right_name)
         return self._run(lambda svc, opts: svc.compare_passages(left, right, opts))
 
     def compare_texts(self, a: str, b: str) -> Job | None:
@@ -235,7 +237,7 @@ class ComparisonView(QWidget):
         self._generation += 1
         generation = self._generation
         opts = self.options()
-        job = Job(lambda job: fn(svc, opts), "comparison")
+        job = Job(lambda job: fn(svc, opts), "comparing")
         job.signals.finished.connect(lambda cmp: generation == self._generation and self.set_comparison(cmp))
         job.signals.failed.connect(lambda msg: generation == self._generation and self._fail(msg))
         self.summary.setText("comparing…")
@@ -263,17 +265,29 @@ class ComparisonView(QWidget):
         return self.model.comparison
 
     @staticmethod
-    def _short(p: Passage) -> str:
+    def _short(p: Passage, apart: str = "") -> str:
+        """A tab's name for one side; `apart` tells its document from the other side's."""
         version = version_of(p)
         if version:
             return version if not p.start else f"{version} {p.start}"
+        where = p.document.situation or p.title
         if not p.start:
-            return p.document.situation or p.title
-        return p.start if p.end in ("", p.start) else f"{p.start}..{p.end}"
+            return f"{where} · {apart}" if apart else where
+        labels = p.start if p.end in ("", p.start) else f"{p.start}..{p.end}"
+        return f"{where} · {apart} {labels}" if apart else labels
+
+    def side_names(self) -> tuple[str, str]:
+        """Both sides' full names, told apart when two documents would read the same."""
+        if not (self.left and self.right):
+            return self.left_title.text(), self.right_title.text()
+        names = (passage_name(self.left), passage_name(self.right))
+        apart = side_distinctions(self.left, self.right)
+        return tuple(f"{n} · {a}" if a else n for n, a in zip(names, apart, strict=True))  # type: ignore[return-value]
 
     def title(self) -> str:
         if self.left and self.right:
-            return f"{self._short(self.left)} ↔ {self._short(self.right)}"
+            a, b = side_distinctions(self.left, self.right)
+            return f"{self._short(self.left, a)} ↔ {self._short(self.right, b)}"
         return "Compared texts"
 
     # --- reacting to the person -----------------------------------------------------
@@ -354,39 +368,41 @@ class ComparisonView(QWidget):
         return path
 
     def export_html(self, _: bool = False, path: str = "") -> str:
+        """Write the HTML report (quick: on the UI thread), all at once or not at all."""
         svc = service("compare")
         if svc is None or not self.model.comparison.rows:
             return ""
         path = path or self._save_path("Export comparison report", ".html", "HTML (*.html)")
         if not path:
             return ""
+        from app.export.atomic import write_text_atomic
+
         try:
-            Path(path).write_text(svc.comparison_html(self.model.comparison), encoding="utf-8")
-        except OSError as e:
-            show_error(self, "Export failed", f"{path}: {e.strerror or e}")
+            write_text_atomic(path, svc.comparison_html(self.model.comparison))
+        except ConcordError as e:
+            show_error(self, "Export failed", str(e))
             return ""
         return path
 
-    def export_word(self, kind: str, path: str = "", author: str | None = None) -> str:
+    def export_word(self, kind: str, path: str = "", author: str | None = None) -> Job | None:
+        """Write a Word file of the comparison off the UI thread: tracked changes ("track"),
+        struck and underlined changes ("bold"), or the side-by-side report ("report")."""
         svc = service("export")
         if svc is None or not self.model.comparison.rows:
-            return ""
+            return None
         if kind != "report" and author is None:
             author, ok = QInputDialog.getText(
                 self, "Author of the changes", "Name written on the tracked changes:", text=S.EXPORT_AUTHOR.get()
             )
             if not ok:
-                return ""
+                return None
             S.EXPORT_AUTHOR.set(author)
         path = path or self._save_path("Export to Word", ".docx", "Word (*.docx)")
         if not path:
-            return ""
-        try:
-            if kind == "report":
-                svc.export_report_docx(self.model.comparison, path)
-            else:
-                svc.export_redline_docx(self.model.comparison, path, mode=kind, author=author or None)
-        except (ConcordError, OSError) as e:
-            show_error(self, "Export failed", str(e))
-            return ""
-        return path
+            return None
+        cmp = self.model.comparison
+        if kind == "report":
+            return start_export(self.runner, self, "the comparison report", path,
+                                lambda: svc.export_report_docx(cmp, path))
+        return start_export(self.runner, self, "the comparison", path,
+                            lambda: svc.export_redline_docx(cmp, path, mode=kind, author=author or None))

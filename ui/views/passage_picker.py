@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -30,6 +34,56 @@ def passage_name(passage: Passage) -> str:
     if passage.start and passage.end and passage.start != passage.end:
         return f"{where} {passage.start}..{passage.end}"
     return f"{where} {passage.start}".strip()
+
+
+def _tellers(d: Any) -> tuple[str, ...]:
+    """What may tell two documents apart, in the order a drafter recognises it."""
+    source = Path(d.source_file).name if d.source_file else ""
+    return (d.meeting_date, d.symbol, source, f"#{d.id}" if d.id is not None else "")
+
+
+def distinctions(docs: Sequence[Any], base: Callable[[Any], str]) -> list[str]:
+    """For documents whose `base` name is shared, what tells each apart: the first of date,
+    symbol, source file name and "#id" that differs between all of them; "" for the others.
+
+    Two conclusions on Mali adopted the same day read "Mali 2020-11-20" twice; their symbols
+    ("S/AC.51/2020/11", "S/AC.51/2020/12") or, failing that, their files tell them apart.
+    """
+    groups: dict[str, list[int]] = {}
+    for i, d in enumerate(docs):
+        groups.setdefault(base(d), []).append(i)
+    out = [""] * len(docs)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for k in range(4):
+            values = [_tellers(docs[i])[k] for i in members]
+            if all(values) and len(set(values)) == len(values):
+                for i, v in zip(members, values, strict=True):
+                    out[i] = v
+                break
+    return out
+
+
+def document_names(docs: Sequence[Any]) -> list[str]:
+    """Picker names, "Mali 2020-11-20", each distinct: "Mali 2020-11-20 · S/AC.51/2020/11"."""
+    def base(d: Any) -> str:
+        return f"{d.situation or d.title} {d.meeting_date}".strip()
+
+    return [f"{base(d)} · {x}" if x else base(d) for d, x in zip(docs, distinctions(docs, base), strict=True)]
+
+
+def side_distinctions(left: Passage, right: Passage) -> tuple[str, str]:
+    """What tells the two sides' documents apart when they are different documents of the
+    same situation ("", "" when the situation, a draft round or the same document does)."""
+    if _key(left) == _key(right) or version_of(left) or version_of(right):
+        return "", ""
+    a, b = distinctions([left.document, right.document], lambda d: d.situation or d.title)
+    return a, b
+
+
+def _key(passage: Passage) -> int | str | None:
+    return passage.document.id if passage.document.id is not None else draft_key(passage)
 
 
 def draft_key(passage: Passage) -> str:
@@ -64,8 +118,9 @@ class PassagePicker(QWidget):
         row.addWidget(self.start)
         row.addWidget(QLabel(".."))
         row.addWidget(self.end)
-        for d in library.list_documents():
-            self.document.addItem(f"{d.situation or d.title} {d.meeting_date}".strip(), d.id)
+        docs = library.list_documents()
+        for d, name in zip(docs, document_names(docs), strict=True):
+            self.document.addItem(name, d.id)
         self.document.activated.connect(self._document_picked)
         self.start.activated.connect(lambda _: self.changed.emit())
         self.end.activated.connect(lambda _: self.changed.emit())

@@ -32,6 +32,7 @@ from ui.models.provenance_model import (
     ProvenanceModel,
 )
 from ui.views.trace_table import StatusDelegate, TraceTable, status_color
+from ui.wording import count
 from ui.workers import Job, JobRunner, library_job
 
 STATUSES = (VERBATIM, MODIFIED, NEW)
@@ -41,7 +42,7 @@ def summary_text(prov: Provenance) -> str:
     """'106 segments — verbatim 98 (92.1% of the words) · modified 5 (6.0%) · new 3 (1.9%)'."""
     counts, shares = prov.counts(), prov.percentages()
     parts = [f"{s} {counts[s]} ({shares[s]:.1f}%{' of the words' if s == VERBATIM else ''})" for s in STATUSES]
-    return f"{len(prov.segments)} segments — " + " · ".join(parts)
+    return f"{count(len(prov.segments), 'segment')} — " + " · ".join(parts)
 
 
 class ShareBar(QWidget):
@@ -188,7 +189,7 @@ class ProvenanceView(QWidget):
             passage = resolve_ref(lib, what) if isinstance(what, str) else what
             return passage, provenance(lib, passage, within=within)
 
-        job = library_job(self.library_path, work, "provenance")
+        job = library_job(self.library_path, work, "tracing the provenance")
         job.signals.finished.connect(lambda result: generation == self._generation and self.set_result(*result))
         job.signals.failed.connect(lambda msg: generation == self._generation and self._fail(msg))
         self.summary.setText("tracing…")

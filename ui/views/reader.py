@@ -28,7 +28,15 @@ from app.model import Document, Passage
 from app.services.library import passage_of
 from ui.models import KIND_ROLE, LABEL_ROLE, SPANS_ROLE
 from ui.models.document_model import DocumentModel
-from ui.views.textpaint import TextBlock, char_format, diff_colors, format_range, paint_selection
+from ui.views.textpaint import (
+    TextBlock,
+    char_format,
+    diff_colors,
+    format_range,
+    keep_placeholder_readable,
+    paint_selection,
+)
+from ui.wording import count
 
 
 def reading_font(base: QFont | None = None, scale: float = 1.1) -> QFont:
@@ -157,6 +165,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("Find in document")
+        keep_placeholder_readable(self.edit)
         self.edit.setAccessibleName("Find in document")
         self.edit.setClearButtonEnabled(True)
         self.status = QLabel()
@@ -202,7 +211,7 @@ class ReaderView(QWidget):
                 document.symbol,
                 document.meeting_date and f"meeting of {document.meeting_date}",
                 document.report_symbol and f"on report {document.report_symbol}",
-                f"{len(document.labels())} numbered paragraphs",
+                count(len(document.labels()), "numbered paragraph"),
             ) if x
         )
         self.meta = QLabel(meta)
@@ -363,7 +372,7 @@ class ReaderView(QWidget):
         row = self._matches[self._match_at]
         self.select_rows(row)
         self.list.scrollTo(self.model.index(row), QAbstractItemView.ScrollHint.PositionAtCenter)
-        self.find_bar.status.setText(f"{self._match_at + 1} of {len(self._matches)} paragraphs")
+        self.find_bar.status.setText(f"{self._match_at + 1} of {count(len(self._matches), 'paragraph')}")
 
     def find_next(self) -> None:
         if self._matches:

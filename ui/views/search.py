@@ -25,7 +25,15 @@ from app.services.library import search
 from ui.models import DOC_ID_ROLE, POSITION_ROLE, SPANS_ROLE
 from ui.models.search_model import SearchResultsModel
 from ui.views.reader import SegmentListView
-from ui.views.textpaint import TextBlock, char_format, diff_colors, format_range, paint_selection
+from ui.views.textpaint import (
+    TextBlock,
+    char_format,
+    diff_colors,
+    format_range,
+    keep_placeholder_readable,
+    paint_selection,
+)
+from ui.wording import count
 from ui.workers import Job, JobRunner, library_job
 
 PAD = 8
@@ -89,6 +97,7 @@ class SearchDialog(QDialog):
         self._generation = 0
         self.edit = QLineEdit()
         self.edit.setPlaceholderText('Words, "a phrase", prefix*, or: this OR that')
+        keep_placeholder_readable(self.edit)
         self.edit.setAccessibleName("Search the library")
         self.edit.setClearButtonEnabled(True)
         self.status = QLabel()
@@ -140,7 +149,7 @@ class SearchDialog(QDialog):
             self.model.set_hits([])
             self.status.setText("")
             return None
-        job = library_job(self.library_path, lambda lib, job: search(lib, query), "search")
+        job = library_job(self.library_path, lambda lib, job: search(lib, query), "searching the library")
         job.signals.finished.connect(lambda hits: generation == self._generation and self._show(hits))
         job.signals.failed.connect(lambda msg: generation == self._generation and self.status.setText(msg))
         self.status.setText("searching…")
@@ -150,7 +159,7 @@ class SearchDialog(QDialog):
         self.delegate.clear_cache()
         self.model.set_hits(hits)
         n = len(hits)
-        self.status.setText("no paragraph matches" if not n else f"{n} paragraph{'s' if n != 1 else ''}")
+        self.status.setText("no paragraph matches" if not n else count(n, 'paragraph'))
         self.results_shown.emit(n)
 
     def choose(self, index: QModelIndex) -> None:
