@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from app.drafts import Replacement, ReplacementHit
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.table import Index, RowsTableModel
 
 # Situations on the Working Group's agenda and the adjective a text uses for each, so that
 # starting Burkina Faso from Mali offers "Malian" -> "Burkinabe" as well as the name.
@@ -35,19 +34,20 @@ def default_pairs(old_situation: str, new_situation: str) -> list[tuple[str, str
     return pairs
 
 
-class ReplacementModel(QAbstractTableModel):
+class ReplacementModel(RowsTableModel):
     """Editable OLD -> NEW pairs; rows with an empty OLD are ignored."""
 
-    HEADERS = ("Replace", "With")
+    COLUMNS = ("Replace", "With")
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.pairs: list[list[str]] = []
+        super().__init__((), parent)
+
+    @property
+    def pairs(self) -> list[list[str]]:
+        return self.rows
 
     def set_pairs(self, pairs: Sequence[tuple[str, str]]) -> None:
-        self.beginResetModel()
-        self.pairs = [[old, new] for old, new in pairs]
-        self.endResetModel()
+        self.set_rows([[old, new] for old, new in pairs])
 
     def replacements(self) -> list[Replacement]:
         return [Replacement(old.strip(), new.strip()) for old, new in self.pairs if old.strip()]
@@ -65,27 +65,14 @@ class ReplacementModel(QAbstractTableModel):
             del self.pairs[row]
             self.endRemoveRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.pairs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 2:
-            return self.HEADERS[section]
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.pairs):
-            return None
+    def cell(self, row: int, column: int, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self.pairs[index.row()][index.column()]
+            return self.pairs[row][column]
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -99,41 +86,23 @@ class ReplacementModel(QAbstractTableModel):
         return True
 
 
-class ReplacementHitsModel(QAbstractTableModel):
+class ReplacementHitsModel(RowsTableModel):
     """Every change the replace step will make: label, old -> new, and the words around it."""
 
-    HEADERS = ("Label", "Change", "In context")
+    COLUMNS = ("Label", "Change", "In context")
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.hits: list[ReplacementHit] = []
+        super().__init__((), parent)
+
+    @property
+    def hits(self) -> list[ReplacementHit]:
+        return self.rows
 
     def set_hits(self, hits: Sequence[ReplacementHit]) -> None:
-        self.beginResetModel()
-        self.hits = list(hits)
-        self.endResetModel()
+        self.set_rows(hits)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
-            return None
-        h = self.hits[index.row()]
+    def cell(self, row: int, column: int, role: int):
+        h = self.hits[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (h.label or "—", f"{h.old} → {h.new}", h.context)[index.column()]
+            return (h.label or "—", f"{h.old} → {h.new}", h.context)[column]
         return None

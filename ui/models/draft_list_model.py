@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.drafts import DraftSummary
 from ui.models import DRAFT_ID_ROLE
+from ui.models.table import RowsTableModel
 from ui.wording import count
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def saved_at(iso: str) -> str:
@@ -18,44 +17,23 @@ def saved_at(iso: str) -> str:
     return iso[:16].replace("T", " ")
 
 
-class DraftListModel(QAbstractTableModel):
+class DraftListModel(RowsTableModel):
     """One row a draft, most recently saved first (the order `list_drafts` gives)."""
 
-    HEADERS = ("Title", "Situation", "Versions", "Last saved")
+    COLUMNS = ("Title", "Situation", "Versions", "Last saved")
 
-    def __init__(self, drafts: Sequence[DraftSummary] = (), parent=None) -> None:
-        super().__init__(parent)
-        self.drafts: list[DraftSummary] = list(drafts)
+    @property
+    def drafts(self) -> list[DraftSummary]:
+        return self.rows
 
     def set_drafts(self, drafts: Sequence[DraftSummary]) -> None:
-        self.beginResetModel()
-        self.drafts = list(drafts)
-        self.endResetModel()
+        self.set_rows(drafts)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.drafts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.drafts):
-            return None
-        d = self.drafts[index.row()]
+    def cell(self, row: int, column: int, role: int):
+        d = self.drafts[row]
         if role == Qt.ItemDataRole.DisplayRole:
             versions = f"{d.versions} ({d.last_version})" if d.versions else "none"
-            return (d.title, d.situation or "—", versions, saved_at(d.updated_at))[index.column()]
+            return (d.title, d.situation or "—", versions, saved_at(d.updated_at))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{d.title}\n{count(d.versions, 'version')} · last saved {saved_at(d.updated_at)}"
         if role == DRAFT_ID_ROLE:

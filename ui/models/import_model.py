@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.model import ImportResult
+from ui.models.table import RowsTableModel
 from ui.wording import count
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("File", "Outcome", "Details")
 
 
@@ -35,10 +35,15 @@ def details(result: ImportResult) -> str:
     return what
 
 
-class ImportResultsModel(QAbstractTableModel):
+class ImportResultsModel(RowsTableModel):
+    COLUMNS = COLUMNS
+
     def __init__(self, results: list[ImportResult], parent=None) -> None:
-        super().__init__(parent)
-        self.results = list(results)
+        super().__init__(results, parent)
+
+    @property
+    def results(self) -> list[ImportResult]:
+        return self.rows
 
     def counts(self) -> dict[str, int]:
         out = {"imported": 0, "duplicate": 0, "failed": 0}
@@ -46,27 +51,8 @@ class ImportResultsModel(QAbstractTableModel):
             out[outcome(r)] += 1
         return out
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.results)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.results):
-            return None
-        r = self.results[index.row()]
+    def cell(self, row: int, column: int, role: int):
+        r = self.rows[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (Path(r.file).name, outcome(r), details(r))[index.column()]
+            return (Path(r.file).name, outcome(r), details(r))[column]
         return None

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.services.search import MODIFIED, NEW, VERBATIM, Provenance, SegmentProvenance, Source
 from ui.models import DOC_ID_ROLE, LABEL_ROLE, POSITION_ROLE, SEGMENT_ROLE, SPANS_ROLE, USER
+from ui.models.table import RowsTableModel
 from ui.views.textpaint import inline_changes
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Label", "Status", "Similarity", "Source", "Text")
 LABEL_COL, STATUS_COL, SIMILARITY_COL, SOURCE_COL, TEXT_COL = range(len(COLUMNS))
 STATUS_ROLE = USER + 20  # str: "verbatim", "modified" or "new"
@@ -32,30 +32,28 @@ def cite(source: Source, document_id: int | None) -> str:
     return source.cite()
 
 
-class ProvenanceModel(QAbstractTableModel):
+class ProvenanceModel(RowsTableModel):
     """One row per segment of a `Provenance`; the text column carries the changes from the source."""
 
+    COLUMNS = COLUMNS
+    _texts: list[tuple[str, tuple[tuple[int, int, str], ...]]]  # shown text and change marks, per row
+
     def __init__(self, provenance: Provenance | None = None, document_id: int | None = None, parent=None) -> None:
-        super().__init__(parent)
-        self.provenance = provenance or Provenance("", "", ())
-        self.document_id = document_id
-        self._texts: list[tuple[str, tuple[tuple[int, int, str], ...]]] = []
-        self._prepare()
+        super().__init__((), parent)
+        self.set_provenance(provenance or Provenance("", "", ()), document_id)
 
     def set_provenance(self, provenance: Provenance, document_id: int | None = None) -> None:
-        self.beginResetModel()
         self.provenance = provenance
         self.document_id = document_id
-        self._prepare()
-        self.endResetModel()
+        self.set_rows(provenance.segments)
 
-    def _prepare(self) -> None:
+    def rows_changed(self) -> None:
         """The shown text of each row: a modified one reads both versions, the changes marked."""
         self._texts = [inline_changes(p.edits) if p.status == MODIFIED else (p.segment.text, ())
-                       for p in self.provenance.segments]
+                       for p in self.rows]
 
     def item(self, row: int) -> SegmentProvenance:
-        return self.provenance.segments[row]
+        return self.rows[row]
 
     def source_text(self, p: SegmentProvenance) -> str:
         if p.source is None:
@@ -69,41 +67,20 @@ class ProvenanceModel(QAbstractTableModel):
             return f"{p.name}: new"
         return f"{p.name}: {STATUS_WORDS[p.status]}, {p.similarity:.0f}% like {self.source_text(p)}"
 
-    # --- Qt model interface ---------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.provenance.segments)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.provenance.segments):
-            return None
-        p = self.item(index.row())
-        col = index.column()
+    def cell(self, row: int, col: int, role: int):
+        p = self.item(row)
         if role == Qt.ItemDataRole.DisplayRole:
             return (p.name, STATUS_WORDS[p.status], f"{p.similarity:.0f}%" if p.source else "",
-                    self.source_text(p), self._texts[index.row()][0])[col]
+                    self.source_text(p), self._texts[row][0])[col]
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.describe(index.row()) if col != TEXT_COL else p.segment.text
+            return self.describe(row) if col != TEXT_COL else p.segment.text
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == SOURCE_COL and p.source is not None:
                 others = "\n".join(f"{cite(s, self.document_id)}: {s.similarity:.0f}%" for s in p.sources)
                 return plain_tooltip(f"{p.source.document_title}\n\n{others}")
             if col == TEXT_COL and p.source is not None and p.status == MODIFIED:
                 return plain_tooltip(f"{self.source_text(p)} read:\n{p.source.text}")
-            return plain_tooltip(self.describe(index.row()))
+            return plain_tooltip(self.describe(row))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == SIMILARITY_COL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -113,7 +90,7 @@ class ProvenanceModel(QAbstractTableModel):
         if role == VERBATIM_ROLE:
             return p.status == VERBATIM
         if role == SPANS_ROLE:
-            return self._texts[index.row()][1] if col == TEXT_COL else ()
+            return self._texts[row][1] if col == TEXT_COL else ()
         if role == ITEM_ROLE:
             return p
         if role == SEGMENT_ROLE:
