@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFont
 
 from app.model import Kind, Segment
+from ui.models.table import Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 ROW_MIME = "application/x-concord-draft-row"
 
 
-class DraftModel(QAbstractTableModel):
+class DraftModel(RowsTableModel):
     """Rows are segments; column 0 the automatic label, column 1 the editable text.
 
     The model never changes itself on an edit: `text_edited` goes to the editor, which
@@ -28,29 +21,20 @@ class DraftModel(QAbstractTableModel):
 
     text_edited = Signal(int, str)
     row_dropped = Signal(int, int)  # the dragged row, the row it goes before
-    HEADERS = ("Label", "Text")
+    COLUMNS = ("Label", "Text")
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.segments: tuple[Segment, ...] = ()
+        super().__init__((), parent)
+        self.rows: tuple[Segment, ...] = ()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.segments)
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return self.rows
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 2:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.segments):
-            return None
-        seg = self.segments[index.row()]
+    def cell(self, row: int, column: int, role: int):
+        seg = self.segments[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return seg.label if index.column() == 0 else seg.text
+            return seg.label if column == 0 else seg.text
         if role == Qt.ItemDataRole.FontRole and seg.kind in (Kind.HEADING, Kind.TITLE, Kind.ADDRESSEE):
             font = QFont()
             font.setBold(seg.kind is not Kind.ADDRESSEE)
@@ -111,10 +95,10 @@ class DraftModel(QAbstractTableModel):
             (a.kind, a.label) == (b.kind, b.label) for a, b in zip(segments, self.segments, strict=True)
         ):
             changed = [i for i, (a, b) in enumerate(zip(segments, self.segments, strict=True)) if a != b]
-            self.segments = segments
+            self.rows = segments
             if changed:
                 self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), 1))
             return
         self.beginResetModel()
-        self.segments = segments
+        self.rows = segments
         self.endResetModel()
