@@ -8,13 +8,13 @@ underlined; choosing a version opens it in the reader.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services.search import HistoryEntry, clause_history
 from app.store import Library
 from ui.dialogs.errors import show_error
 from ui.models.history_model import CURRENT_ROLE, ENTRY_ROLE, TEXT_COL, ClauseHistoryModel
+from ui.views.trace_panel import lay_out_trace, title_label, view_action
 from ui.views.trace_table import TraceTable
 from ui.wording import count
 from ui.workers import Job, JobRunner, library_job
@@ -53,47 +53,16 @@ class ClauseHistoryView(QWidget):
         self.table.fit_columns()
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
-        tf = self.title.font()
-        tf.setPointSizeF(tf.pointSizeF() * 1.2)
-        tf.setBold(True)
-        self.title.setFont(tf)
+        self.title = title_label()
         self.summary = QLabel("searching…")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setAccessibleName("Summary of the history")
-        self.open_action = self._action("Open in Reader", "Ctrl+Return", self.open_current)
-        self.compare_action = self._action("Compare with Version It Follows", "Ctrl+E", self.compare_current)
+        self.open_action = view_action(self, "Open in Reader", "Ctrl+Return", self.open_current)
+        self.compare_action = view_action(self, "Compare with Version It Follows", "Ctrl+E", self.compare_current)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addActions([self.open_action, self.compare_action])
-        head = QVBoxLayout()
-        head.setContentsMargins(10, 8, 10, 4)
-        head.addWidget(self.title)
-        row = QHBoxLayout()
-        row.addWidget(self.summary, 1)
-        for a in (self.open_action, self.compare_action):
-            b = QToolButton()
-            b.setDefaultAction(a)
-            b.setAccessibleName(a.text())
-            row.addWidget(b)
-        head.addLayout(row)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        lay.addLayout(head)
-        lay.addWidget(self.table, 1)
-        self.setFocusProxy(self.table)
+        lay_out_trace(self, self.title, self.summary, self.table, (self.open_action, self.compare_action))
         self._update_actions()
-
-    def _action(self, text: str, shortcut: str, slot) -> QAction:
-        a = QAction(text, self)
-        a.setShortcut(QKeySequence(shortcut))
-        a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        a.setToolTip(f"{text} ({a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-        a.triggered.connect(lambda _=False: slot())
-        self.addAction(a)
-        return a
 
     def _update_actions(self) -> None:
         e = self.current_entry()

@@ -8,15 +8,8 @@ newer request (the "within this document" toggle flipped again) is dropped.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
-    QLabel,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from app.model import Passage
 from app.services.search import MODIFIED, NEW, VERBATIM, Provenance, SegmentProvenance, provenance
@@ -31,6 +24,7 @@ from ui.models.provenance_model import (
     VERBATIM_ROLE,
     ProvenanceModel,
 )
+from ui.views.trace_panel import lay_out_trace, title_label, view_action
 from ui.views.trace_table import StatusDelegate, TraceTable, status_color
 from ui.wording import count
 from ui.workers import Job, JobRunner, library_job
@@ -110,13 +104,7 @@ class ProvenanceView(QWidget):
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
 
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
-        tf = self.title.font()
-        tf.setPointSizeF(tf.pointSizeF() * 1.2)
-        tf.setBold(True)
-        self.title.setFont(tf)
+        self.title = title_label()
         self.summary = QLabel("tracing…")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setAccessibleName("Summary of provenance")
@@ -128,40 +116,14 @@ class ProvenanceView(QWidget):
         self.within.toggled.connect(lambda _: self.rerun())
         self._make_actions()
 
-        head = QVBoxLayout()
-        head.setContentsMargins(10, 8, 10, 4)
-        head.addWidget(self.title)
-        row = QHBoxLayout()
-        row.addWidget(self.summary, 1)
-        row.addWidget(self.within)
-        for a in (self.open_action, self.compare_action):
-            b = QToolButton()
-            b.setDefaultAction(a)
-            b.setAccessibleName(a.text())
-            row.addWidget(b)
-        head.addLayout(row)
-        head.addWidget(self.bar)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        lay.addLayout(head)
-        lay.addWidget(self.table, 1)
-        self.setFocusProxy(self.table)
+        lay_out_trace(self, self.title, self.summary, self.table, (self.open_action, self.compare_action),
+                      beside=(self.within,), below=(self.bar,))
         self._update_actions()
 
-    def _action(self, text: str, shortcut: str, slot) -> QAction:
-        a = QAction(text, self)
-        a.setShortcut(QKeySequence(shortcut))
-        a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        a.setToolTip(f"{text} ({a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-        a.triggered.connect(lambda _=False: slot())
-        self.addAction(a)
-        return a
-
     def _make_actions(self) -> None:
-        self.open_action = self._action("Open Source", "Ctrl+Return", self.open_source)
-        self.compare_action = self._action("Compare with Source", "Ctrl+E", self.compare_with_source)
-        self.within_action = self._action("Within this document too", "Ctrl+Alt+W", self.within.toggle)
+        self.open_action = view_action(self, "Open Source", "Ctrl+Return", self.open_source)
+        self.compare_action = view_action(self, "Compare with Source", "Ctrl+E", self.compare_with_source)
+        self.within_action = view_action(self, "Within this document too", "Ctrl+Alt+W", self.within.toggle)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addActions([self.open_action, self.compare_action])
 
