@@ -6,7 +6,6 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLineEdit,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
 from app.store import Library
 from ui.models import DOC_ID_ROLE, DRAFT_ID_ROLE, KIND_ROLE, POSITION_ROLE
 from ui.models.library_model import LibraryFilterModel, LibraryModel
-from ui.views.textpaint import keep_placeholder_readable
+from ui.views.textpaint import filter_field
 
 
 class LibraryPanel(QWidget):
@@ -29,11 +28,7 @@ class LibraryPanel(QWidget):
         self.model = LibraryModel(library, self)
         self.proxy = LibraryFilterModel(self)
         self.proxy.setSourceModel(self.model)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter documents (situation, title, date, symbol)")
-        keep_placeholder_readable(self.filter)
-        self.filter.setAccessibleName("Filter documents")
-        self.filter.setClearButtonEnabled(True)
+        self.filter = filter_field("Filter documents (situation, title, date, symbol)", "Filter documents")
         self.tree = QTreeView()
         self.tree.setAccessibleName("Library")
         self.tree.setModel(self.proxy)

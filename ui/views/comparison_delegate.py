@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextLayout
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyle, QStyleOptionViewItem
 
 from app.compare.model import Row, RowOp
 from app.model import Segment
@@ -18,6 +18,7 @@ from ui.views.reader import reading_font
 from ui.views.textpaint import (
     DiffColors,
     TextBlock,
+    TextBlockDelegate,
     change_format,
     char_format,
     diff_colors,
@@ -73,15 +74,10 @@ def word_counts(row: Row) -> tuple[int, int]:
     return removed, added
 
 
-class ComparisonDelegate(QStyledItemDelegate):
+class ComparisonDelegate(TextBlockDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
-        self.view = view
-        self._cache: dict[tuple, TextBlock] = {}
         self.partner_label = lambda row: ""  # set by the view: label at a move's other place
-
-    def clear_cache(self) -> None:
-        self._cache.clear()
 
     def _side_width(self) -> float:
         return (self.view.viewport().width() - GUTTER) / 2 - LABEL - 2 * PAD

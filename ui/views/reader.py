@@ -14,10 +14,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
@@ -30,10 +28,11 @@ from ui.models import KIND_ROLE, LABEL_ROLE, SPANS_ROLE
 from ui.models.document_model import DocumentModel
 from ui.views.textpaint import (
     TextBlock,
+    TextBlockDelegate,
     char_format,
     diff_colors,
+    filter_field,
     format_range,
-    keep_placeholder_readable,
     paint_selection,
 )
 from ui.wording import count
@@ -47,19 +46,11 @@ def reading_font(base: QFont | None = None, scale: float = 1.1) -> QFont:
     return f
 
 
-class SegmentDelegate(QStyledItemDelegate):
+class SegmentDelegate(TextBlockDelegate):
     """Paints one segment: its label in the margin, its text wrapped beside it."""
 
     LABEL_WIDTH = 64
     PAD = 8
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self.view = view
-        self._cache: dict[tuple, TextBlock] = {}
-
-    def clear_cache(self) -> None:
-        self._cache.clear()
 
     def _fonts(self, kind: str) -> QFont:
         f = reading_font(self.view.font())
@@ -163,11 +154,7 @@ class FindBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = QLineEdit()
-        self.edit.setPlaceholderText("Find in document")
-        keep_placeholder_readable(self.edit)
-        self.edit.setAccessibleName("Find in document")
-        self.edit.setClearButtonEnabled(True)
+        self.edit = filter_field("Find in document", "Find in document")
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName("Find results")

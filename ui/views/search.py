@@ -12,10 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QLabel,
-    QLineEdit,
-    QListView,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -27,10 +24,11 @@ from ui.models.search_model import SearchResultsModel
 from ui.views.reader import SegmentListView
 from ui.views.textpaint import (
     TextBlock,
+    TextBlockDelegate,
     char_format,
     diff_colors,
+    filter_field,
     format_range,
-    keep_placeholder_readable,
     paint_selection,
 )
 from ui.wording import count
@@ -39,16 +37,8 @@ from ui.workers import Job, JobRunner, library_job
 PAD = 8
 
 
-class HitDelegate(QStyledItemDelegate):
+class HitDelegate(TextBlockDelegate):
     """Where the hit is (bold), then its text with the matched words highlighted."""
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self.view = view
-        self._cache: dict[tuple, TextBlock] = {}
-
-    def clear_cache(self) -> None:
-        self._cache.clear()
 
     def _block(self, index: QModelIndex) -> TextBlock:
         width = self.view.viewport().width() - 2 * PAD
@@ -95,11 +85,7 @@ class SearchDialog(QDialog):
         self.runner = runner
         self.library_path = library_path
         self._generation = 0
-        self.edit = QLineEdit()
-        self.edit.setPlaceholderText('Words, "a phrase", prefix*, or: this OR that')
-        keep_placeholder_readable(self.edit)
-        self.edit.setAccessibleName("Search the library")
-        self.edit.setClearButtonEnabled(True)
+        self.edit = filter_field('Words, "a phrase", prefix*, or: this OR that', "Search the library")
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName("Search status")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextLayout, QTextOption
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QWidget
 
 from app.compare.model import Edit
 
@@ -80,6 +80,29 @@ def keep_placeholder_readable(widget: QWidget) -> None:
     """`fit_placeholder` now and whenever the palette changes (a switch to a dark theme)."""
     fit_placeholder(widget)
     widget.installEventFilter(_PlaceholderKeeper(widget))
+
+
+def filter_field(placeholder: str, accessible_name: str) -> QLineEdit:
+    """A line edit for typing a search or filter: a readable placeholder and a clear button."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    keep_placeholder_readable(edit)
+    edit.setAccessibleName(accessible_name)
+    edit.setClearButtonEnabled(True)
+    return edit
+
+
+class TextBlockDelegate(QStyledItemDelegate):
+    """A delegate painting `TextBlock`s it lays out once and keeps; the view calls `clear_cache`
+    when its font or palette changes, since every block then lays out differently."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+        self._cache: dict[tuple, TextBlock] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -24,7 +24,14 @@ from app.services.search import MODIFIED, NEW, VERBATIM
 from ui.models import SPANS_ROLE
 from ui.views.overview import op_color
 from ui.views.reader import reading_font
-from ui.views.textpaint import LINE_SPACING, TextBlock, change_formats, diff_colors, paint_selection
+from ui.views.textpaint import (
+    LINE_SPACING,
+    TextBlock,
+    TextBlockDelegate,
+    change_formats,
+    diff_colors,
+    paint_selection,
+)
 
 PAD = 6
 _STATUS_OPS = {VERBATIM: RowOp.EQUAL, MODIFIED: RowOp.MODIFIED, NEW: RowOp.INSERTED}
@@ -35,7 +42,7 @@ def status_color(status: str, palette: QPalette) -> QColor:
     return op_color(_STATUS_OPS.get(status, RowOp.EQUAL), palette)
 
 
-class ChangesTextDelegate(QStyledItemDelegate):
+class ChangesTextDelegate(TextBlockDelegate):
     """Paints any cell's text wrapped to its column, with the spans of `SPANS_ROLE` marked.
 
     Used on every column so that all cells of a row line up at the top and share the same
@@ -45,14 +52,9 @@ class ChangesTextDelegate(QStyledItemDelegate):
 
     def __init__(self, view: QTableView, text_column: int, muted_role: int | None = None) -> None:
         super().__init__(view)
-        self.view = view
         self.text_column = text_column
         self.muted_role = muted_role
-        self._cache: dict[tuple, TextBlock] = {}
         self._fonts: dict[tuple[str, bool], QFont] = {}
-
-    def clear_cache(self) -> None:
-        self._cache.clear()
 
     def _font(self, index: QModelIndex) -> QFont:
         font = index.data(Qt.ItemDataRole.FontRole)
