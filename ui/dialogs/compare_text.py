@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.parts import ok_cancel_buttons
+
 
 class CompareTextDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -22,12 +24,7 @@ class CompareTextDialog(QDialog):
         self.second = QPlainTextEdit()
         self.second.setAccessibleName("Second text")
         self.second.setPlaceholderText("Paste the second passage")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Compare")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, "Compare")
         grid = QGridLayout(self)
         first_label, second_label = QLabel("&First text"), QLabel("&Second text")
         first_label.setBuddy(self.first)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.errors import ConcordError
 from app.model import Passage
 from app.store import Library
+from ui.dialogs.parts import error_label, ok_cancel_buttons
 from ui.views.passage_picker import PassagePicker
 
 
@@ -20,13 +21,8 @@ class ReferencePickerDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.picker = PassagePicker(library, "Other")
         self.picker.set_passage(Passage(chosen.document, chosen.document.segments, chosen.ref))
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Compare")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel_buttons(self, "Compare")
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addWidget(self.picker)

@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +24,7 @@ from app.drafts import Draft
 from app.errors import ConcordError
 from app.store import Library
 from ui import settings as S
+from ui.dialogs.parts import error_label, ok_cancel_buttons
 from ui.views.passage_picker import PassagePicker
 
 Side = int | None  # a version number; None is the working copy
@@ -60,10 +59,7 @@ class VersionPairDialog(QDialog):
         versions = [v for v in range(self.box.count()) if self.box.itemData(v)[1] is not None]
         self.box.setCurrentIndex(versions[-1] if versions else self.box.count() - 1)
         intro = QLabel("Compare each version with the one before it:")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Compare")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, "Compare")
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addWidget(self.box)
@@ -130,9 +126,7 @@ class ExportDraftDialog(QDialog):
         file_row.addWidget(browse)
 
         self.chosen: ExportChoice | None = None
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e")
+        self.error = error_label()
         form = QFormLayout()
         form.addRow("&Text:", self.version)
         form.addRow(self.plain_radio)
@@ -141,10 +135,7 @@ class ExportDraftDialog(QDialog):
         form.addRow("&Style:", self.mode)
         form.addRow("&Author:", self.author)
         form.addRow("&File:", file_row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, "Export")
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.error)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from app.errors import ConcordError
 from app.model import Passage
 from app.services import drafts as svc
 from app.store import Library
+from ui.dialogs.parts import error_label, ok_cancel_buttons
 from ui.drafting.delegate import TextDelegate
 from ui.drafting.replace_models import ReplacementHitsModel, ReplacementModel, default_pairs
 from ui.views.passage_picker import PassagePicker
@@ -165,14 +165,9 @@ class NewDraftDialog(QDialog):
         rv.addWidget(self.preview_label)
         rv.addWidget(self.hits_view, 1)
 
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = error_label()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create Draft")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, "Create Draft")
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(source_box)
