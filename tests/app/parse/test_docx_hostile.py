@@ -22,13 +22,10 @@ from docxhostile import (
     small_zip_bomb,
     with_rels,
 )
-from hostile import MB, W_NS
-from test_hostile_files import snapshot
+from hostile import MB, W_NS, all_refused, refused, write
 from wordgen import template_parts
 
-from app.errors import ImportRefused
 from app.parse import parse_file
-from app.services.library import import_files
 
 BASE = {"word/document.xml": document(BODY)}
 CT = template_parts()["[Content_Types].xml"]
@@ -36,20 +33,6 @@ DOCTYPE_PART = (
     b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x "y">]><w:document xmlns:w="'
     + W_NS.encode() + b'"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'
 )
-
-
-def write(tmp_path, name, data):
-    path = tmp_path / name
-    path.write_bytes(data)
-    return path
-
-
-def refused(path) -> ImportRefused:
-    with pytest.raises(ImportRefused) as e:
-        parse_file(path)
-    assert e.value.file == path.name
-    assert "\n" not in str(e.value) and len(str(e.value)) < 300
-    return e.value
 
 
 def renamed_main_part(case: str) -> bytes:
@@ -138,13 +121,7 @@ def test_hostile_word_file_is_refused(tmp_path, name):
 
 def test_word_refusals_leave_the_library_untouched(tmp_path, corpus_library):
     paths = [write(tmp_path, name, data) for name, (data, _) in hostile_word_files().items()]
-    before = snapshot(corpus_library)
-    results = import_files(corpus_library, paths)
-    assert [r.ok for r in results] == [False] * len(paths)
-    for path, result in zip(paths, results, strict=True):
-        assert result.error.startswith(f"{path.name}: ") and "\n" not in result.error
-    assert snapshot(corpus_library) == before
-    assert before[-1] == "ok"
+    all_refused(corpus_library, paths)
 
 
 @pytest.mark.parametrize("forge_crc", [False, True])

@@ -8,6 +8,7 @@ import base64
 import zlib
 
 import pytest
+from hostile import all_refused, refused, write
 from pdfbombs import (
     MB,
     TEXT_OPS,
@@ -26,12 +27,10 @@ from pdfgen import inflating_pdf
 from pdfminer.ascii85 import ascii85decode
 from pdfminer.lzw import lzwdecode
 from pdfminer.runlength import rldecode
-from test_hostile_files import snapshot
 
 from app.errors import ImportRefused
 from app.parse import parse_file
 from app.parse.pdfstreams import StreamBudget, decode_data
-from app.services.library import import_files
 
 # The real limit is 200 MB; the tests lower it to 8 MB and build 10 MB bombs, so the same
 # code runs in milliseconds instead of inflating 200 MB.
@@ -43,20 +42,6 @@ TITLE = "Conclusions on children and armed conflict in Testland"
 @pytest.fixture
 def low_limit(monkeypatch):
     monkeypatch.setattr("app.parse.pdfstreams.MAX_INFLATED", LIMIT)
-
-
-def write(tmp_path, name, data):
-    path = tmp_path / name
-    path.write_bytes(data)
-    return path
-
-
-def refused(path) -> ImportRefused:
-    with pytest.raises(ImportRefused) as e:
-        parse_file(path)
-    assert e.value.file == path.name
-    assert "\n" not in str(e.value) and len(str(e.value)) < 300
-    return e.value
 
 
 @pytest.mark.parametrize("kind", [
@@ -185,10 +170,4 @@ def test_pdf_refusals_leave_the_library_untouched(tmp_path, low_limit, corpus_li
         write(tmp_path, "nested.pdf", nested_pdf("content", 100_000)),
         write(tmp_path, "dense.pdf", dense_pdf(1, 60_000)),
     ]
-    before = snapshot(corpus_library)
-    results = import_files(corpus_library, paths)
-    assert [r.ok for r in results] == [False] * len(paths)
-    for path, result in zip(paths, results, strict=True):
-        assert result.error.startswith(f"{path.name}: ") and "\n" not in result.error
-    assert snapshot(corpus_library) == before
-    assert before[-1] == "ok"
+    all_refused(corpus_library, paths)

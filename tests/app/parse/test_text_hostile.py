@@ -4,20 +4,13 @@ control characters, bidirectional overrides and invisible characters."""
 from __future__ import annotations
 
 import pytest
-from hostile import MB
-from test_hostile_files import snapshot
+from hostile import MB, snapshot, write
 
 from app.errors import ImportRefused
 from app.parse import parse_file, parse_text
 from app.services.library import import_files
 
 HEAD = b"Conclusions on children and armed conflict in Testland\n\n"
-
-
-def write(tmp_path, name, data):
-    path = tmp_path / name
-    path.write_bytes(data)
-    return path
 
 
 def test_mixed_encodings_read_each_part_as_written(tmp_path):
