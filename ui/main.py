@@ -43,12 +43,32 @@ def build_window(db: str | None = None):
     return app, window
 
 
-def run(db: str | None = None) -> int:
-    app, window = build_window(db)
+def present(window) -> None:
+    """Show the main window as a person should first see it.
+
+    A window never saved before is fitted to the screen (a laptop's is often smaller than
+    the default size), and the newest document opens in the reader, so the first thing on
+    screen is a real text rather than an empty pane.
+    """
+    from ui import settings as S
+
+    if S.WINDOW_GEOMETRY.get().isEmpty() and window.screen() is not None:
+        available = window.screen().availableGeometry()
+        window.resize(min(window.width(), int(available.width() * 0.95)),
+                      min(window.height(), int(available.height() * 0.92)))
     window.show()
     if window.panel.proxy.rowCount():
         window.panel.tree.setCurrentIndex(window.panel.proxy.index(0, 0))
+        if window.tabs.count() == 0:
+            newest = window.library.list_documents()
+            if newest:
+                window.open_document(newest[0].id)
         window.panel.tree.setFocus()
+
+
+def run(db: str | None = None) -> int:
+    app, window = build_window(db)
+    present(window)
     return app.exec()
 
 

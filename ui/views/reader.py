@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QSizePolicy,
     QStyle,
     QStyleOptionViewItem,
     QToolButton,
@@ -203,6 +204,11 @@ class ReaderView(QWidget):
         )
         self.meta = QLabel(meta)
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setWordWrap(True)
+        # Wrapped labels must be allowed their wrapped height, or a narrow window clips
+        # the title's first line.
+        for label in (self.title, self.meta):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.meta.setAccessibleName("Document details")
         self.list = SegmentListView()
         self.list.setAccessibleName("Document text")
