@@ -5,26 +5,34 @@ from __future__ import annotations
 from app.parse.decode import decode_text
 from app.parse.structure import RawLine
 
+# A median line longer than this is a paragraph per line, not a page's wrapped lines.
+LONG_LINE = 150
+
 
 def text_lines(text: str) -> list[RawLine]:
     """Split text into reader lines.
 
-    Text extracted from PDF often has a blank line after every line; there blank lines say
-    nothing. In ordinary text a blank line ends a paragraph.
+    Text extracted from PDF has short, wrapped lines (about 90 characters), often with a
+    blank line after every one: there blank lines say nothing and a paragraph runs on until
+    the next label. Typed or pasted text has one long line per paragraph: there every line
+    ends a paragraph, blank lines or not. Otherwise a blank line ends a paragraph.
     """
     lines = text.split("\n")
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     followed_by_blank = sum(
         1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].strip()
     )
-    double_spaced = bool(nonblank) and followed_by_blank / len(nonblank) > 0.6
+    lengths = sorted(len(lines[i].strip()) for i in nonblank)
+    one_line_paragraphs = bool(lengths) and lengths[len(lengths) // 2] > LONG_LINE
+    double_spaced = (
+        bool(nonblank) and followed_by_blank / len(nonblank) > 0.6 and not one_line_paragraphs
+    )
     out: list[RawLine] = []
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        end = (
-            not double_spaced
-            and (i + 1 >= len(lines) or not lines[i + 1].strip())
+        end = one_line_paragraphs or (
+            not double_spaced and (i + 1 >= len(lines) or not lines[i + 1].strip())
         )
         out.append(RawLine(line.replace("\t", " "), paragraph_end=end))
     return out

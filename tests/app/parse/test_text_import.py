@@ -109,3 +109,25 @@ def test_no_word_broken_and_no_real_pair_joined(corpus_doc):
     for pair in ("in the", "a State party", "re-recruitment", "non-State armed groups", "may amount"):
         assert pair in text, pair
     assert not re.search(r"\b(inthe|aState|mayamount)\b", text)
+
+
+def _typed(segment):
+    """How a drafter types a segment: one line per paragraph, the label written out."""
+    if segment.label.startswith("annex-"):
+        return f"{segment.label[6:]}. {segment.text}"
+    if "(" in segment.label:
+        return f"({segment.label.split('(', 1)[1]} {segment.text}"
+    return f"{segment.label}. {segment.text}" if segment.label else segment.text
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n", "\r\n"])
+def test_typed_text_one_paragraph_per_line_reads_like_the_pdf_text(corpus_doc, separator):
+    # Blank lines after every line mean nothing in PDF text (short wrapped lines) but end
+    # paragraphs in typed text (one long line each): the bullets and salutations of the
+    # annex must stay separate segments, the annex title a heading.
+    from app.parse import parse_text
+
+    typed = parse_text(separator.join(_typed(s) for s in corpus_doc.segments))
+    assert [(s.kind, s.label, s.text) for s in typed.segments] == [
+        (s.kind, s.label, s.text) for s in corpus_doc.segments
+    ]
