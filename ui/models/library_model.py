@@ -22,6 +22,7 @@ from app.model import Document, DocumentSummary, Kind, parent_label
 from app.services.drafts import list_drafts
 from app.store import Library
 from ui.models import DOC_ID_ROLE, DRAFT_ID_ROLE, KIND_ROLE, LABEL_ROLE, POSITION_ROLE
+from ui.models.table import NamedColumns
 from ui.wording import count
 
 Index = QModelIndex | QPersistentModelIndex
@@ -92,8 +93,10 @@ def _last_paragraph(by_label: dict[str, OutlineNode]) -> str:
 COLUMNS = ("Situation", "Date", "Title", "Symbol")
 
 
-class LibraryModel(QAbstractItemModel):
+class LibraryModel(NamedColumns, QAbstractItemModel):
     """Documents at the top level (situation, date, title, symbol), structure below."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, library: Library, parent=None) -> None:
         super().__init__(parent)
@@ -174,17 +177,6 @@ class LibraryModel(QAbstractItemModel):
         for child in probe.children:
             node.add(child)
         self.endInsertRows()
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
