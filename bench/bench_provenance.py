@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from pathlib import Path
 
 from app.parse import parse_file
 from app.search.provenance import MIN_SIMILARITY, provenance
 from app.search.similar import find_precedents, segment_index
 from app.services.library import passage_of
 from app.store import Library
-
-CORPUS = Path(__file__).resolve().parents[1] / "resources" / "sample" / "conclusions-mali-2020.txt"
-SITUATIONS = ["Chad", "Niger", "Sudan", "Somalia", "Yemen", "Iraq", "Syria", "Colombia", "Myanmar",
-              "Nigeria", "Libya", "Lebanon", "Burundi", "Haiti", "Ukraine", "Philippines"] * 3
+from bench.bench_similar import CORPUS, SITUATIONS
 
 
 def main() -> None:
