@@ -63,14 +63,13 @@ def cmd_new(args: argparse.Namespace) -> int:
             print(f"{h.label or '-':>8}  {h.context}")
         print(f"{len(source.hits)} replacements would be made; run without --preview to create the draft")
         return 0
-    if replacements:
-        # Say what the replace step did: a pair that matched nothing is most often a typo.
-        hits = svc.draft_source(lib, args.source, replacements, args.situation).hits
-        for r in replacements:
-            n = sum(1 for h in hits if h.old.lower() == r.old.lower())
-            line = f"{r.old} -> {r.new or '(removed)'}: {plural(n, 'replacement')}"
-            print(line if n else f"warning: {line}: no such word in the source", file=sys.stderr)
-    draft = svc.new_draft(lib, args.title, args.source, replacements, args.situation)
+    source = svc.draft_source(lib, args.source, replacements, args.situation)
+    # Say what the replace step did: a pair that matched nothing is most often a typo.
+    for r in replacements:
+        n = sum(1 for h in source.hits if h.old.lower() == r.old.lower())
+        line = f"{r.old} -> {r.new or '(removed)'}: {plural(n, 'replacement')}"
+        print(line if n else f"warning: {line}: no such word in the source", file=sys.stderr)
+    draft = svc.create_draft(lib, args.title, source, replacements)
     if args.json:
         print_json({"id": draft.id, "title": draft.title, "situation": draft.situation,
                     "segments": len(draft.head)})

@@ -63,9 +63,14 @@ def _resolve(lib: Library, ref: str) -> Passage:
 def new_draft(lib: Library, title: str, from_ref: str | None = None,
               replacements: Sequence[Replacement] = (), situation: str | None = None) -> Draft:
     """Create a draft from the skeleton, a library REF or a draft version, replacements applied."""
+    return create_draft(lib, title, draft_source(lib, from_ref, replacements, situation), replacements)
+
+
+def create_draft(lib: Library, title: str, source: DraftSource,
+                 replacements: Sequence[Replacement] = ()) -> Draft:
+    """Create a draft from a `draft_source` already planned (and perhaps shown to the drafter)."""
     if not title.strip():
         raise ConcordError("a draft needs a title")
-    source = draft_source(lib, from_ref, replacements, situation)
     segs = apply_replacements(source.segments, replacements) if replacements else source.segments
     draft_id = store.create_draft(lib, title.strip(), source.situation, segs)
     return store.get_draft(lib, draft_id)
