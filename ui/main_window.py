@@ -15,6 +15,7 @@ from app.errors import ConcordError
 from app.model import Document, Passage
 from app.services.library import open_library, passage_of
 from app.store import Library
+from app.wording import count
 from ui import settings as S
 from ui.dialogs.compare_text import CompareTextDialog
 from ui.dialogs.errors import show_error
@@ -37,7 +38,6 @@ from ui.views.comparison import ComparisonView, has_service, service
 from ui.views.passage_picker import distinctions
 from ui.views.reader import ReaderView
 from ui.views.search import SearchDialog
-from ui.wording import count
 from ui.workers import Job, JobRunner, library_job
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
-from app.cli.output import library, plural, print_json
+from app.cli.output import library, print_json
 from app.compare.model import CompareOptions, Comparison, RowOp
 from app.compare.render import marked_text, row_label, summary_line
 from app.errors import ExportError
 from app.model import Document
 from app.services import compare as svc
 from app.services.library import resolve_ref
+from app.wording import count
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -133,7 +134,7 @@ def cmd_parallels(args: argparse.Namespace) -> int:
         print("No parallel blocks found.")
     for p in found:
         n = len(p.divergences)
-        print(f"{p.comparison.left_ref} ~ {p.comparison.right_ref}: {plural(p.pairs, 'pair')}, "
+        print(f"{p.comparison.left_ref} ~ {p.comparison.right_ref}: {count(p.pairs, 'pair')}, "
               f"{n} with differences")
         for row in p.divergences:
             print(f"  {row.op.value:<8} {row_label(row)}  {row.similarity:g}%")
@@ -163,7 +164,7 @@ def cmd_repeats(args: argparse.Namespace) -> int:
         print("No repeated language found.")
     for n, g in enumerate(groups, 1):
         span = f"{g.lowest:g}%" if g.lowest == g.highest else f"{g.lowest:g}-{g.highest:g}%"
-        print(f"Group {n}: {plural(len(g.segments), 'segment')}, similarity {span}")
+        print(f"Group {n}: {count(len(g.segments), 'segment')}, similarity {span}")
         for s in g.segments:
             text = s.text if len(s.text) <= 110 else s.text[:107] + "..."
             print(f"  {s.label or s.kind.value:>8}  {text}")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli.output import library, plural, print_json, print_segments
+from app.cli.output import library, print_json, print_segments
 from app.drafts import count_brackets, parse_replacement
 from app.errors import BadReference
 from app.services import drafts as svc
+from app.wording import count
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -67,14 +68,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     # Say what the replace step did: a pair that matched nothing is most often a typo.
     for r in replacements:
         n = sum(1 for h in source.hits if h.old.lower() == r.old.lower())
-        line = f"{r.old} -> {r.new or '(removed)'}: {plural(n, 'replacement')}"
+        line = f"{r.old} -> {r.new or '(removed)'}: {count(n, 'replacement')}"
         print(line if n else f"warning: {line}: no such word in the source", file=sys.stderr)
     draft = svc.create_draft(lib, args.title, source, replacements)
     if args.json:
         print_json({"id": draft.id, "title": draft.title, "situation": draft.situation,
                     "segments": len(draft.head)})
         return 0
-    print(f"draft {draft.id} created ({plural(len(draft.head), 'segment')}): {draft.title}")
+    print(f"draft {draft.id} created ({count(len(draft.head), 'segment')}): {draft.title}")
     return 0
 
 
@@ -87,7 +88,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not drafts:
         print("No drafts. Start one with: concord draft new --title TITLE [--from REF]")
     for d in drafts:
-        print(f"{d.id:>4}  {d.updated_at}  {d.situation or '-':<16.16}  {plural(d.versions, 'version')}"
+        print(f"{d.id:>4}  {d.updated_at}  {d.situation or '-':<16.16}  {count(d.versions, 'version')}"
               f"{' (last: ' + d.last_version + ')' if d.last_version else ''}  {d.title}")
     return 0
 
@@ -127,7 +128,7 @@ def cmd_save_version(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     draft, number = svc.import_draft(library(args), args.file, args.into)
     if args.into is None:
-        print(f"{args.file}: imported as draft {draft.id} ({plural(len(draft.head), 'segment')}): {draft.title}")
+        print(f"{args.file}: imported as draft {draft.id} ({count(len(draft.head), 'segment')}): {draft.title}")
     else:
         print(f"{args.file}: imported as version {number} of draft {draft.id}")
     return 0

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.output import library, plural
+from app.cli.output import library
 from app.services import library as lib_svc
 from app.services.export import export_passage_docx
+from app.wording import count
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,5 +24,5 @@ def cmd_export(args: argparse.Namespace) -> int:
     numbering = "typed" if args.typed_labels else "automatic"
     path = export_passage_docx(passage, args.docx, numbering=numbering)
     n = sum(1 for s in passage.segments if s.label)
-    print(f"{path}: {plural(len(passage.segments), 'paragraph')} ({n} numbered) from {passage.describe()}")
+    print(f"{path}: {count(len(passage.segments), 'paragraph')} ({n} numbered) from {passage.describe()}")
     return 0

@@ -6,9 +6,10 @@ import argparse
 import sys
 from dataclasses import asdict
 
-from app.cli.output import library, plural, print_json, print_segments
+from app.cli.output import library, print_json, print_segments
 from app.model import Document
 from app.services import library as svc
+from app.wording import count
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -74,7 +75,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             imported.append({"file": r.file, "id": d.id, "title": d.title, "segments": len(d.segments),
                              "warnings": list(r.warnings)})
             if not args.json:
-                print(f"{r.file}: imported as document {d.id} ({plural(len(d.segments), 'segment')}): {d.title}")
+                print(f"{r.file}: imported as document {d.id} ({count(len(d.segments), 'segment')}): {d.title}")
                 for w in r.warnings:
                     print(f"  warning: {w}")
     if args.json:

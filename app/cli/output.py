@@ -36,7 +36,3 @@ def print_segments(segments: tuple[Segment, ...] | list[Segment]) -> None:
         else:
             print(f"{s.label:>8}  {s.text}")
 
-
-def plural(n: int, word: str, many: str = "") -> str:
-    """`plural(1, "segment")` -> "1 segment", `plural(2, "segment")` -> "2 segments"."""
-    return f"{n} {word if n == 1 else many or word + 's'}"

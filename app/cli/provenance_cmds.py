@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.output import library, plural, print_json
+from app.cli.output import library, print_json
 from app.compare.render import marked_text
 from app.services import search as svc
+from app.wording import count
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,7 +65,7 @@ def summary_line(p: svc.Provenance) -> str:
     counts, pct = p.counts(), p.percentages()
     segs = ", ".join(f"{counts[k]} {k}" for k in (svc.VERBATIM, svc.MODIFIED, svc.NEW))
     words = ", ".join(f"{pct[k]:g}% {k}" for k in (svc.VERBATIM, svc.MODIFIED, svc.NEW))
-    return f"Summary: {plural(len(p.segments), 'segment')}, {segs}; words: {words}"
+    return f"Summary: {count(len(p.segments), 'segment')}, {segs}; words: {words}"
 
 
 def cmd_provenance(args: argparse.Namespace) -> int:
@@ -96,7 +97,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     if not entries:
         print("No version of this clause in the library.")
         return 0
-    print(f"{plural(len(entries), 'version')} of the clause, oldest first\n")
+    print(f"{count(len(entries), 'version')} of the clause, oldest first\n")
     for e in entries:
         s = e.source
         head = f"{s.meeting_date or 'undated':<10}  {s.cite()}  {s.similarity:g}%"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.wording import count
+from app.wording import count
 
 UI = Path(__file__).resolve().parents[2] / "ui"
 

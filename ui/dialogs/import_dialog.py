@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.model import ImportResult
 from app.services.library import import_files
+from app.wording import count
 from ui import settings as S
 from ui.models.import_model import ImportResultsModel
-from ui.wording import count
 from ui.workers import Job, JobRunner, library_job
 
 IMPORT_FILTER = "Conclusions (*.txt *.docx *.pdf);;All files (*)"

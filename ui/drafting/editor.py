@@ -29,11 +29,11 @@ from app.errors import ConcordError
 from app.model import Kind, Segment
 from app.services import drafts as svc
 from app.store import Library
+from app.wording import count
 from ui.drafting.commands import DraftCommand, EditTextCommand
 from ui.drafting.delegate import SegmentTextEdit, TextDelegate
 from ui.drafting.model import DraftModel
 from ui.drafting.precedents import PrecedentPanel
-from ui.wording import count
 
 AUTOSAVE_MS = 300  # the longest an edit waits before it is in the library
 Rows = tuple[Segment, ...]

@@ -19,13 +19,13 @@ from app.model import Passage
 from app.services import drafts as svc
 from app.services.library import passage_of, resolve_ref
 from app.store import Library
+from app.wording import count
 from ui import settings as S
 from ui.dialogs.errors import show_error
 from ui.dialogs.lists import ChoiceDialog
 from ui.dialogs.reference_picker import ReferencePickerDialog
 from ui.models import DRAFT_ID_ROLE
 from ui.models.draft_list_model import DraftListModel
-from ui.wording import count
 from ui.workers import Job, library_job
 
 if TYPE_CHECKING:

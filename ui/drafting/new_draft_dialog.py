@@ -35,11 +35,11 @@ from app.errors import ConcordError
 from app.model import Passage
 from app.services import drafts as svc
 from app.store import Library
+from app.wording import count
 from ui.dialogs.parts import error_label, ok_cancel_buttons
 from ui.drafting.delegate import TextDelegate
 from ui.drafting.replace_models import ReplacementHitsModel, ReplacementModel, default_pairs
 from ui.views.passage_picker import PassagePicker
-from ui.wording import count
 
 SKELETON, DOCUMENT, DRAFT = 0, 1, 2
 TITLE_PREFIX = "Conclusions on children and armed conflict in "

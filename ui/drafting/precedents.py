@@ -24,8 +24,8 @@ from app.compare.inline import diff_texts
 from app.compare.model import Edit
 from app.services.search import Precedent, find_precedents
 from app.store import Library
+from app.wording import count
 from ui.models.provenance_model import plain_tooltip
-from ui.wording import count
 
 DEBOUNCE_MS = 300
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 
 from app.drafts import DraftSummary
+from app.wording import count
 from ui.models import DRAFT_ID_ROLE
 from ui.models.table import RowsTableModel
-from ui.wording import count
 
 
 def saved_at(iso: str) -> str:

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from app.model import ImportResult
+from app.wording import count
 from ui.models.table import RowsTableModel
-from ui.wording import count
 
 COLUMNS = ("File", "Outcome", "Details")
 

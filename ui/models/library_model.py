@@ -21,9 +21,9 @@ from app.drafts import DraftSummary
 from app.model import Document, DocumentSummary, Kind, parent_label
 from app.services.drafts import list_drafts
 from app.store import Library
+from app.wording import count
 from ui.models import DOC_ID_ROLE, DRAFT_ID_ROLE, KIND_ROLE, LABEL_ROLE, POSITION_ROLE
 from ui.models.table import NamedColumns
-from ui.wording import count
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.model import Document
-from ui.wording import count
+from app.wording import count
 
 Index = QModelIndex | QPersistentModelIndex
 PARALLEL_ROLE = Qt.ItemDataRole.UserRole.value + 300

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services.search import HistoryEntry, clause_history
 from app.store import Library
+from app.wording import count
 from ui.dialogs.errors import show_error
 from ui.models.history_model import CURRENT_ROLE, ENTRY_ROLE, TEXT_COL, ClauseHistoryModel
 from ui.views.trace_panel import lay_out_trace, title_label, view_action
 from ui.views.trace_table import TraceTable
-from ui.wording import count
 from ui.workers import Job, JobRunner, library_job
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 from app.model import Passage
 from app.services.search import MODIFIED, NEW, VERBATIM, Provenance, SegmentProvenance, provenance
 from app.store import Library
+from app.wording import count
 from ui.dialogs.errors import show_error
 from ui.models.provenance_model import (
     ITEM_ROLE,
@@ -26,7 +27,6 @@ from ui.models.provenance_model import (
 )
 from ui.views.trace_panel import lay_out_trace, title_label, view_action
 from ui.views.trace_table import StatusDelegate, TraceTable, status_color
-from ui.wording import count
 from ui.workers import Job, JobRunner, library_job
 
 STATUSES = (VERBATIM, MODIFIED, NEW)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.model import Document, Passage
 from app.services.library import passage_of
+from app.wording import count
 from ui.models import KIND_ROLE, LABEL_ROLE, SPANS_ROLE
 from ui.models.document_model import DocumentModel
 from ui.views.textpaint import (
@@ -36,7 +37,6 @@ from ui.views.textpaint import (
     format_range,
     paint_selection,
 )
-from ui.wording import count
 
 
 def reading_font(base: QFont | None = None, scale: float = 1.1) -> QFont:

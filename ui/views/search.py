@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.library import search
+from app.wording import count
 from ui.models import DOC_ID_ROLE, POSITION_ROLE, SPANS_ROLE
 from ui.models.search_model import SearchResultsModel
 from ui.views.reader import SegmentListView
@@ -31,7 +32,6 @@ from ui.views.textpaint import (
     format_range,
     paint_selection,
 )
-from ui.wording import count
 from ui.workers import Job, JobRunner, library_job
 
 PAD = 8
