@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+
+from app.labels import (  # noqa: F401  (re-exported for callers)
+    Label,
+    is_roman,
+    letters,
+    letters_index,
+    parent_text,
+    roman,
+    roman_index,
+    sort_key,
+)
 
 
 class Kind(StrEnum):
@@ -17,6 +27,16 @@ class Kind(StrEnum):
     PARAGRAPH = "paragraph"
     SUBPARAGRAPH = "subparagraph"
     TEXT = "text"
+
+
+class DocKind(StrEnum):
+    """What kind of text a document is; each kind has its own shape and labels."""
+
+    CONCLUSIONS = "conclusions"  # S/AC.51/YYYY/N: numbered paragraphs, lettered subparagraphs
+    PUBLIC_STATEMENT = "public statement"  # the Chair's statement, often as a press release
+    RESOLUTION = "resolution"  # S/RES/NNNN (YYYY): PP1.., OP1..
+    PRESIDENTIAL_STATEMENT = "presidential statement"  # S/PRST/YYYY/N
+    OTHER = "other"  # a report, a letter: stored as text
 
 
 NUMBERED_KINDS = frozenset({Kind.PARAGRAPH, Kind.SUBPARAGRAPH})
@@ -36,6 +56,11 @@ class Segment:
     label: str = ""
     section: str = ""
     addressee: str = ""
+
+    @property
+    def label_value(self) -> Label | None:
+        """The parsed label; None for headings, addressee lines and unnumbered text."""
+        return Label.read(self.label)
 
     def with_text(self, text: str) -> Segment:
         return replace(self, text=text)
@@ -60,6 +85,9 @@ class Document:
     references: tuple[str, ...] = ()  # link lines found between pages
     id: int | None = None
     imported_at: str = ""
+    doc_kind: DocKind = DocKind.CONCLUSIONS
+    meeting_number: str = ""  # as the text gives it: "29", "eighty-first" -> "81"
+    cited_symbols: tuple[str, ...] = ()  # earlier conclusions and resolutions the text cites
 
     @property
     def content_hash(self) -> str:
@@ -86,88 +114,20 @@ def content_hash(segments: tuple[Segment, ...] | list[Segment]) -> str:
     return h.hexdigest()
 
 
-# --- labels -----------------------------------------------------------------------------
-
-_ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-
-
-def letters(n: int) -> str:
-    """1 -> 'a', 26 -> 'z', 27 -> 'aa', 28 -> 'bb' (the UN doubles the letter after z)."""
-    if n < 1:
-        raise ValueError(n)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def letters_index(s: str) -> int:
-    """Inverse of `letters`: 'a' -> 1, 'aa' -> 27. Raises ValueError for mixed letters."""
-    if not s or not s.isalpha() or len(set(s.lower())) != 1:
-        raise ValueError(s)
-    return (len(s) - 1) * 26 + ord(s[0].lower()) - ord("a") + 1
-
-
-def roman(n: int) -> str:
-    """1 -> 'i', 4 -> 'iv', 14 -> 'xiv'."""
-    if n < 1:
-        raise ValueError(n)
-    out = []
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
-
-
-_ROMAN_RE = re.compile(r"^(x{0,3})(ix|iv|v?i{0,3})$")
-
-
-def roman_index(s: str) -> int:
-    """Inverse of `roman` for numerals up to 39."""
-    s = s.lower()
-    if not s or not _ROMAN_RE.match(s):
-        raise ValueError(s)
-    values = {"i": 1, "v": 5, "x": 10}
-    total = 0
-    for i, ch in enumerate(s):
-        v = values[ch]
-        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
-    return total
-
-
-def is_roman(s: str) -> bool:
-    try:
-        roman_index(s)
-    except ValueError:
-        return False
-    return True
-
-
-_LABEL_RE = re.compile(r"^(annex-)?(\d+)((?:\([a-z]+\))*)$")
-
+# --- labels: the grammar lives in app.labels; these names stay for the callers ---------
 
 def label_sort_key(label: str) -> tuple[int, int, tuple[int, ...]]:
     """Order labels as a drafter reads them: 5 < 5(a) < 5(z) < 5(aa) < 6 < annex-1."""
-    m = _LABEL_RE.match(label)
-    if not m:
-        raise ValueError(f"not a label: {label!r}")
-    parts = re.findall(r"\(([a-z]+)\)", m.group(3))
-    keys: list[int] = []
-    for depth, p in enumerate(parts):
-        keys.append(roman_index(p) if depth == 1 else letters_index(p))
-    return (1 if m.group(1) else 0, int(m.group(2)), tuple(keys))
+    return sort_key(label)
 
 
 def is_label(label: str) -> bool:
-    try:
-        label_sort_key(label)
-    except ValueError:
-        return False
-    return True
+    return Label.read(label) is not None
 
 
 def parent_label(label: str) -> str:
     """'5(a)(ii)' -> '5(a)', '5(a)' -> '5', '5' -> ''."""
-    i = label.rfind("(")
-    return label[:i] if i > 0 else ""
+    return parent_text(label)
 
 
 @dataclass(frozen=True, slots=True)
