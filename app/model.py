@@ -131,14 +131,37 @@ def parent_label(label: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a passage's text lives: a stored document, or a draft's version or working copy."""
+
+    document_id: int | None = None
+    draft_id: int | None = None
+    version: int | None = None  # a draft's version number; None for its working copy
+
+    @property
+    def is_draft(self) -> bool:
+        return self.draft_id is not None
+
+
+@dataclass(frozen=True, slots=True)
 class Passage:
-    """A contiguous run of a stored document's segments, as named by a REF like `1:5(n)..5(v)`."""
+    """A contiguous run of a stored document's segments, as named by a REF like `1:5(n)..5(v)`.
+
+    `offset` is the index in `document.segments` of the first segment, so each segment's
+    position is known without searching for the run.
+    """
 
     document: Document
     segments: tuple[Segment, ...]
     ref: str
     start: str = ""
     end: str = ""
+    origin: Origin = field(default_factory=Origin)
+    offset: int = 0
+
+    def positions(self) -> list[int]:
+        """Index in its document of each segment of the passage."""
+        return list(range(self.offset, self.offset + len(self.segments)))
 
     @property
     def title(self) -> str:

@@ -38,6 +38,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
+    p = sub.add_parser("check", help="check the library file and its full-text index")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("repair", help="rebuild the full-text index (nothing stored is changed)")
+    p.set_defaults(func=cmd_repair)
+
     p = sub.add_parser("gui", help="open the desktop application")
     p.set_defaults(func=cmd_gui)
 
@@ -52,6 +58,9 @@ def _doc_json(doc: Document) -> dict:
         "symbol": doc.symbol,
         "source_file": doc.source_file,
         "imported_at": doc.imported_at,
+        "kind": doc.doc_kind.value,
+        "meeting_number": doc.meeting_number,
+        "cited_symbols": list(doc.cited_symbols),
         "segments": len(doc.segments),
         "warnings": list(doc.warnings),
     }
@@ -128,6 +137,21 @@ def cmd_search(args: argparse.Namespace) -> int:
         for a, b in reversed(h.spans):
             text = text[:a] + "[" + text[a:b] + "]" + text[b:]
         print(f"{h.document_id}:{h.label or '-':<8} {h.situation:<12.12} {text}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    problems = library(args).check()
+    for p in problems:
+        print(f"problem: {p}")
+    if not problems:
+        print("The library is healthy.")
+    return 1 if problems else 0
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    for line in library(args).repair():
+        print(line)
     return 0
 
 

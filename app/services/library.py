@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from app.errors import BadReference, ConcordError, ImportRefused, LibraryError, NotFound
-from app.model import Document, ImportResult, Passage, SearchHit, Segment, label_sort_key
+from app import refs
+from app.errors import ConcordError, ImportRefused, LibraryError
+from app.model import ImportResult, Passage, SearchHit
+from app.refs import passage_of
 from app.resources import sample_files
-from app.store import Library
+from app.store import Store, open_store
+
+__all__ = ["import_file", "import_files", "open_library", "passage_of", "resolve_ref", "search"]
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file name)
 
@@ -26,7 +29,7 @@ def default_library_path() -> Path:
     return Path(user_data_dir("Concord", appauthor=False)) / "library.sqlite"
 
 
-def open_library(path: str | Path | None = None, *, seed: bool = False) -> Library:
+def open_library(path: str | Path | None = None, *, seed: bool = False) -> Store:
     """Open (creating if needed) a library; `seed` fills an empty new one with the sample."""
     p = Path(path) if path is not None else default_library_path()
     if path is None:
@@ -34,13 +37,13 @@ def open_library(path: str | Path | None = None, *, seed: bool = False) -> Libra
     elif str(p) != ":memory:" and not p.parent.is_dir():
         # A mistyped --db must not quietly create folders and an empty library.
         raise LibraryError(f"{p}: the folder {p.parent} does not exist")
-    lib = Library(p)
+    lib = open_store(p)
     if seed and lib.counts()["documents"] == 0:
         import_files(lib, sample_files())
     return lib
 
 
-def import_file(lib: Library, path: str | Path, revisions: str = "accept") -> ImportResult:
+def import_file(lib: Store, path: str | Path, revisions: str = "accept") -> ImportResult:
     """Parse and store one file; errors become an `ImportResult` with the reason.
 
     `revisions` says how a Word file's tracked changes read: "accept" (all accepted, the
@@ -68,7 +71,7 @@ def import_file(lib: Library, path: str | Path, revisions: str = "accept") -> Im
 
 
 def import_files(
-    lib: Library,
+    lib: Store,
     paths: Iterable[str | Path],
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -88,68 +91,10 @@ def import_files(
     return results
 
 
-_REF_RE = re.compile(r"^(?P<doc>[^:]+?)(?::(?P<start>[^.]+?)(?:\.\.(?P<end>.+))?)?$")
+def resolve_ref(lib: Store, ref: str) -> Passage:
+    """`1`, `S/AC.51/2020/11`, `1:7`, `1:5(n)..5(v)`, `1:annex-3`, `draft:2@1` -> a `Passage`."""
+    return refs.resolve(lib, ref)
 
 
-def _descendants_end(segments: tuple[Segment, ...], index: int) -> int:
-    """Index of the last segment belonging to the labelled segment at `index`.
-
-    Paragraph 7 runs through 7(i); 5(a) through 5(a)(iii). Addressee lines inside it belong
-    to it; the next numbered paragraph or heading ends it.
-    """
-    label = segments[index].label
-    end = index
-    for j in range(index + 1, len(segments)):
-        s = segments[j]
-        if s.label.startswith(label + "("):
-            end = j
-        elif s.label or s.kind.value == "heading":
-            break
-    return end
-
-
-def passage_of(doc: Document, start: str = "", end: str = "", ref: str = "") -> Passage:
-    """The segments of `doc` from label `start` through label `end` (each with its children)."""
-    segs = doc.segments
-    ref = ref or str(doc.id)
-    if not start:
-        return Passage(doc, segs, ref)
-    index = {s.label: i for i, s in enumerate(segs) if s.label}
-    for lab in (start, end):
-        if lab and lab not in index:
-            raise NotFound(f"{ref}: no paragraph labelled {lab!r} in document {doc.id}")
-    i = index[start]
-    j = index[end] if end else i
-    if j < i:
-        raise BadReference(f"{ref}: {end} comes before {start}")
-    return Passage(doc, segs[i : _descendants_end(segs, j) + 1], ref, start, end or start)
-
-
-def check_labels(ref: str, start: str | None, end: str | None) -> tuple[str, str]:
-    """The two labels of a REF's range, stripped, or BadReference if one is not a label."""
-    labels = ((start or "").strip(), (end or "").strip())
-    for lab in labels:
-        if lab:
-            try:
-                label_sort_key(lab)
-            except ValueError:
-                raise BadReference(f"{ref!r}: {lab!r} is not a label such as 5, 5(n) or annex-3") from None
-    return labels
-
-
-def resolve_ref(lib: Library, ref: str) -> Passage:
-    """`1`, `S/AC.51/2020/11`, `1:7`, `1:5(n)..5(v)`, `1:annex-3` -> a `Passage`."""
-    if ref.strip().startswith("draft:"):
-        from app.services.drafts import resolve_draft_ref
-
-        return resolve_draft_ref(lib, ref.strip())
-    m = _REF_RE.match(ref.strip())
-    if not m:
-        raise BadReference(f"{ref!r} is not a reference (expected DOC, DOC:LABEL or DOC:LABEL..LABEL)")
-    start, end = check_labels(ref, m.group("start"), m.group("end"))
-    doc = lib.find_document(m.group("doc"))
-    return passage_of(doc, start, end, ref)
-
-
-def search(lib: Library, query: str, limit: int = 50) -> list[SearchHit]:
+def search(lib: Store, query: str, limit: int = 50) -> list[SearchHit]:
     return lib.search(query, limit)
