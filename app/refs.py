@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from app.drafts.model import Draft
 from app.errors import BadReference, NotFound
 from app.labels import Label
-from app.model import Document, Kind, Origin, Passage, Segment
+from app.model import Document, Draft, Kind, Origin, Passage, Segment
 from app.store.base import Store
 
 _REF_RE = re.compile(r"^(?P<doc>[^:]+?)(?::(?P<start>[^.]+?)(?:\.\.(?P<end>.+))?)?$")

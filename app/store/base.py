@@ -16,8 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from app.drafts.model import Draft, DraftSummary, DraftVersion
-from app.model import Document, DocumentSummary, SearchHit, Segment
+from app.model import (
+    Document,
+    DocumentSummary,
+    Draft,
+    DraftSummary,
+    DraftVersion,
+    SearchHit,
+    Segment,
+)
 
 # Metadata a person may correct after import.
 EDITABLE_FIELDS = frozenset({"title", "situation", "meeting_date", "report_symbol", "symbol",

@@ -11,9 +11,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from app.drafts.model import Draft, DraftSummary, DraftVersion, VersionInfo
 from app.errors import NotFound
-from app.model import Kind, Segment
+from app.model import Draft, DraftSummary, DraftVersion, Kind, Segment, VersionInfo
 from app.store.clock import now_iso
 
 if TYPE_CHECKING:

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import sqlite_utils
 
-from app.drafts.model import Draft, DraftSummary, DraftVersion
 from app.errors import (
     LibraryBusy,
     LibraryError,
@@ -29,7 +28,17 @@ from app.errors import (
     NotFound,
     SearchIndexDamaged,
 )
-from app.model import DocKind, Document, DocumentSummary, Kind, SearchHit, Segment
+from app.model import (
+    DocKind,
+    Document,
+    DocumentSummary,
+    Draft,
+    DraftSummary,
+    DraftVersion,
+    Kind,
+    SearchHit,
+    Segment,
+)
 from app.store import drafts, fts
 from app.store.base import EDITABLE_FIELDS, DocInfo
 from app.store.clock import now_iso
