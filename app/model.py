@@ -280,3 +280,15 @@ class DraftSummary:
     updated_at: str
     versions: int
     last_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewMark:
+    """A place in a new draft the drafter should look at: text the replace step changed, or
+    an occurrence it held back ("not replaced: cites S/AC.51/2018/1")."""
+
+    index: int  # the row of the draft
+    start: int
+    end: int
+    kind: str  # "replaced" or "held"
+    note: str

@@ -22,6 +22,7 @@ from app.model import (
     Draft,
     DraftSummary,
     DraftVersion,
+    ReviewMark,
     SearchHit,
     Segment,
 )
@@ -129,5 +130,11 @@ class Store(Protocol):
 
     def update_draft(self, draft_id: int, *, title: str | None = None,
                      situation: str | None = None) -> None: ...
+
+    def review_marks(self, draft_id: int) -> tuple[ReviewMark, ...]:
+        """Places of the draft still to be reviewed (see `app.drafts.replace`)."""
+        ...
+
+    def set_review_marks(self, draft_id: int, marks: Sequence[ReviewMark]) -> None: ...
 
     def delete_draft(self, draft_id: int) -> None: ...

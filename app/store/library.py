@@ -36,6 +36,7 @@ from app.model import (
     DraftSummary,
     DraftVersion,
     Kind,
+    ReviewMark,
     SearchHit,
     Segment,
 )
@@ -404,6 +405,12 @@ class Library:
 
     def update_draft(self, draft_id: int, *, title: str | None = None, situation: str | None = None) -> None:
         drafts.update_draft(self, draft_id, title=title, situation=situation)
+
+    def review_marks(self, draft_id: int) -> tuple[ReviewMark, ...]:
+        return drafts.review_marks(self, draft_id)
+
+    def set_review_marks(self, draft_id: int, marks: Sequence[ReviewMark]) -> None:
+        drafts.set_review_marks(self, draft_id, marks)
 
     def delete_draft(self, draft_id: int) -> None:
         drafts.delete_draft(self, draft_id)

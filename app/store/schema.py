@@ -153,8 +153,25 @@ def _m3_revisions_and_kinds(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO concord_meta VALUES ('revision', 1), ('documents_revision', 1)")
 
 
+def _m4_review_marks(db: sqlite_utils.Database) -> None:
+    """Places of a new draft still to be reviewed (what the replace step changed or held)."""
+    db.execute(
+        """
+        CREATE TABLE draft_review_marks (
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            row_index INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end_ INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (draft_id, seq)
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _m1_documents, _m2_drafts, _m3_revisions_and_kinds,
+    _m1_documents, _m2_drafts, _m3_revisions_and_kinds, _m4_review_marks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
