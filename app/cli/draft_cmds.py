@@ -65,8 +65,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         for h in source.hits:
             print(f"{h.label or '-':>8}  {'HELD ' if h.held else ''}{h.context}"
                   + (f"  ({h.held})" if h.held else ""))
-        held = sum(1 for h in source.hits if h.held)
-        print(f"{count(len(source.hits) - held, 'replacement')} would be made and {held} held for review; "
+        n_held = sum(1 for h in source.hits if h.held)
+        print(f"{count(len(source.hits) - n_held, 'replacement')} would be made and {n_held} held for review; "
               "run without --preview to create the draft")
         return 0
     source = svc.draft_source(lib, args.source, replacements, args.situation)
