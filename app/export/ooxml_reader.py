@@ -15,6 +15,7 @@ import posixpath
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
@@ -57,6 +58,7 @@ class Parts:
     document: etree._Element
     styles: etree._Element | None = None
     numbering: etree._Element | None = None
+    comments: etree._Element | None = None  # Word comments (a returned file's, say)
 
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -67,13 +69,15 @@ def _parse(data: bytes) -> etree._Element:
     return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
 
 
-def read_parts(path: str | Path) -> Parts:
-    """The document, styles and numbering parts of a .docx (the last two may be missing)."""
+def read_parts(path: str | Path | IO[bytes]) -> Parts:
+    """The document, styles, numbering and comments parts of a .docx (all but the first may
+    be missing)."""
     try:
         with zipfile.ZipFile(path) as z:
             document = _parse(z.read("word/document.xml"))
             names = set(z.namelist())
-            targets = {"styles": "word/styles.xml", "numbering": "word/numbering.xml"}
+            targets = {"styles": "word/styles.xml", "numbering": "word/numbering.xml",
+                       "comments": "word/comments.xml"}
             if "word/_rels/document.xml.rels" in names:
                 for rel in _parse(z.read("word/_rels/document.xml.rels")).iter(_PKG_REL):
                     kind = (rel.get("Type") or "").removeprefix(_REL)
@@ -84,7 +88,7 @@ def read_parts(path: str | Path) -> Parts:
             found = {k: _parse(z.read(n)) if n in names else None for k, n in targets.items()}
     except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as e:
         raise ExportError(f"{path}: not a readable Word document ({e})") from e
-    return Parts(document, found["styles"], found["numbering"])
+    return Parts(document, found["styles"], found["numbering"], found["comments"])
 
 
 def document_xml(path: str | Path) -> etree._Element:

@@ -12,7 +12,7 @@ documents or their segments change (a draft's autosave leaves similarity indexes
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -50,6 +50,40 @@ class StoredSegment:
     document_id: int
     position: int
     segment: Segment
+
+
+@dataclass(frozen=True, slots=True)
+class RoundRecord:
+    """A negotiation round on one version of a draft."""
+
+    id: int
+    draft_id: int
+    version: int
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnRecord:
+    """A returned file read against a round's version; `body` is its proposals as JSON."""
+
+    id: int
+    round_id: int
+    file: str
+    kind: str
+    delegation: str
+    imported_at: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRecord:
+    """What was decided on a proposal (`key` "3.2") or a segment edited by hand ("seg:10")."""
+
+    key: str
+    status: str
+    text: str = ""
+    note: str = ""
+    decided_at: str = ""
 
 
 @runtime_checkable
@@ -144,3 +178,31 @@ class Store(Protocol):
     def set_review_marks(self, draft_id: int, marks: Sequence[ReviewMark]) -> None: ...
 
     def delete_draft(self, draft_id: int) -> None: ...
+
+    # --- negotiation rounds (see app.store.rounds) ------------------------------------
+    def open_round(self, draft_id: int, version: int) -> RoundRecord:
+        """The round on a draft's version, started on first use."""
+        ...
+
+    def find_round(self, draft_id: int, version: int) -> RoundRecord | None: ...
+
+    def list_rounds(self, draft_id: int) -> list[RoundRecord]: ...
+
+    def add_returns(self, round_id: int, returns: Sequence[tuple[str, str, str, str]]) -> list[int]:
+        """Store (file, kind, delegation, body) returns in one transaction; their ids."""
+        ...
+
+    def round_returns(self, round_id: int) -> list[ReturnRecord]: ...
+
+    def delete_return(self, return_id: int) -> None: ...
+
+    def round_decisions(self, round_id: int) -> list[DecisionRecord]: ...
+
+    def set_round_decisions(self, round_id: int, changes: Mapping[str, DecisionRecord | None],
+                            head: Sequence[Segment] | None = None) -> None:
+        """Record decisions (None: back to pending) and the draft's working copy together."""
+        ...
+
+    def author_delegations(self) -> dict[str, str]: ...
+
+    def set_author_delegation(self, author: str, delegation: str) -> None: ...

@@ -14,7 +14,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -40,8 +40,8 @@ from app.model import (
     SearchHit,
     Segment,
 )
-from app.store import drafts, fts
-from app.store.base import EDITABLE_FIELDS, DocInfo
+from app.store import drafts, fts, rounds
+from app.store.base import EDITABLE_FIELDS, DecisionRecord, DocInfo, ReturnRecord, RoundRecord
 from app.store.clock import now_iso
 from app.store.opening import connect_read_only, inspect, uri
 from app.store.schema import SCHEMA_VERSION, migrate
@@ -432,6 +432,39 @@ class Library:
 
     def delete_draft(self, draft_id: int) -> None:
         drafts.delete_draft(self, draft_id)
+
+    # --- negotiation rounds (SQL in app.store.rounds) --------------------------------
+
+    def open_round(self, draft_id: int, version: int) -> RoundRecord:
+        return rounds.open_round(self, draft_id, version)
+
+    def find_round(self, draft_id: int, version: int) -> RoundRecord | None:
+        return rounds.find_round(self, draft_id, version)
+
+    def list_rounds(self, draft_id: int) -> list[RoundRecord]:
+        return rounds.list_rounds(self, draft_id)
+
+    def add_returns(self, round_id: int, returns: Sequence[tuple[str, str, str, str]]) -> list[int]:
+        return rounds.add_returns(self, round_id, returns)
+
+    def round_returns(self, round_id: int) -> list[ReturnRecord]:
+        return rounds.round_returns(self, round_id)
+
+    def delete_return(self, return_id: int) -> None:
+        rounds.delete_return(self, return_id)
+
+    def round_decisions(self, round_id: int) -> list[DecisionRecord]:
+        return rounds.round_decisions(self, round_id)
+
+    def set_round_decisions(self, round_id: int, changes: Mapping[str, DecisionRecord | None],
+                            head: Sequence[Segment] | None = None) -> None:
+        rounds.set_round_decisions(self, round_id, changes, head)
+
+    def author_delegations(self) -> dict[str, str]:
+        return rounds.author_delegations(self)
+
+    def set_author_delegation(self, author: str, delegation: str) -> None:
+        rounds.set_author_delegation(self, author, delegation)
 
 
 def _insert_segments(db: sqlite_utils.Database, doc_id: int, segments: Sequence[Segment]) -> None:

@@ -178,8 +178,48 @@ def _m4_review_marks(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m5_rounds(db: sqlite_utils.Database) -> None:
+    """Negotiation rounds: returns read against a draft's version, decisions on their
+    proposals, and which delegation each author of tracked changes speaks for."""
+    db.execute(
+        """
+        CREATE TABLE rounds (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (draft_id, version)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE round_returns (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+            file TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            delegation TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL,
+            body TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE round_decisions (
+            round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            status TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (round_id, key)
+        )"""
+    )
+    db.execute("CREATE TABLE author_delegations (author TEXT PRIMARY KEY, delegation TEXT NOT NULL)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _m1_documents, _m2_drafts, _m3_revisions_and_kinds, _m4_review_marks,
+    _m1_documents, _m2_drafts, _m3_revisions_and_kinds, _m4_review_marks, _m5_rounds,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
