@@ -1,0 +1,66 @@
+"""Rounds in the library: returns, decisions with the working copy, the author table."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from returnkit import REF
+
+from app.errors import NotFound
+from app.model import Kind, Segment
+from app.store.base import DecisionRecord
+from app.store.schema import SCHEMA_VERSION
+
+
+def test_a_round_starts_on_first_use_and_is_found_again(round_lib):
+    r = round_lib.open_round(1, 1)
+    assert round_lib.open_round(1, 1) == r == round_lib.find_round(1, 1)
+    assert round_lib.list_rounds(1) == [r]
+    with pytest.raises(NotFound):
+        round_lib.open_round(1, 9)
+
+
+def test_returns_are_stored_together_and_removed_with_their_decisions(round_lib):
+    r = round_lib.open_round(1, 1)
+    ids = round_lib.add_returns(r.id, [("a.docx", "tracked", "", '{"proposals": []}'),
+                                       ("b.txt", "clean", "Chile", '{"proposals": []}')])
+    assert [x.file for x in round_lib.round_returns(r.id)] == ["a.docx", "b.txt"]
+    round_lib.set_round_decisions(r.id, {f"{ids[0]}.1": DecisionRecord(f"{ids[0]}.1", "accepted"),
+                                         f"{ids[1]}.1": DecisionRecord(f"{ids[1]}.1", "rejected")})
+    round_lib.delete_return(ids[0])
+    assert [d.key for d in round_lib.round_decisions(r.id)] == [f"{ids[1]}.1"]
+    assert round_lib.add_returns(r.id, [("c.docx", "tracked", "", "{}")])[0] > ids[1]  # ids never reused
+
+
+def test_a_decision_and_the_working_copy_are_one_write(round_lib, monkeypatch):
+    r = round_lib.open_round(1, 1)
+    head = (Segment(Kind.PARAGRAPH, "One.", "1"),)
+    round_lib.set_round_decisions(r.id, {"1.1": DecisionRecord("1.1", "accepted")}, head)
+    assert round_lib.get_draft(1).head == head
+    before = round_lib.get_draft(1).head
+    with pytest.raises(sqlite3.IntegrityError):  # a failing write leaves both as they were
+        round_lib.set_round_decisions(r.id, {"1.2": DecisionRecord("1.2", None)},  # type: ignore[arg-type]
+                                      (Segment(Kind.PARAGRAPH, "Two.", "1"),))
+    assert round_lib.get_draft(1).head == before
+    assert [d.key for d in round_lib.round_decisions(r.id)] == ["1.1"]
+
+
+def test_deleting_the_draft_deletes_its_rounds(round_lib):
+    r = round_lib.open_round(1, 1)
+    round_lib.add_returns(r.id, [("a.docx", "tracked", "", "{}")])
+    round_lib.delete_draft(1)
+    assert round_lib.find_round(1, 1) is None
+    assert round_lib.db.execute("SELECT count(*) FROM round_returns").fetchone()[0] == 0
+
+
+def test_author_table(round_lib):
+    round_lib.set_author_delegation("K. Weber", "Germany")
+    assert round_lib.author_delegations()["K. Weber"] == "Germany"
+    round_lib.set_author_delegation("K. Weber", "")
+    assert "K. Weber" not in round_lib.author_delegations()
+
+
+def test_schema_has_the_rounds_migration(round_lib):
+    assert round_lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert REF == "draft:1@1"
