@@ -60,6 +60,7 @@ class DraftsMenu(QObject):
         self.history_action = self._act("Draft &History…", "Ctrl+H", self.history_dialog)
         self.compare_action = self._act("&Compare Draft With…", "Ctrl+Shift+C", self.compare_dialog)
         self.export_action = self._act("&Export Draft to Word…", "Ctrl+Shift+X", self.export_dialog)
+        self.round_action = self._act("Negotiation &Round on a Version…", "Ctrl+Shift+R", self.round_dialog)
         self.menu.aboutToShow.connect(self._update_actions)
         window.tabs.currentChanged.connect(lambda _: self._update_actions())
         window.panel.draft_requested.connect(self.open_draft)
@@ -75,7 +76,7 @@ class DraftsMenu(QObject):
 
     def _update_actions(self) -> None:
         on_draft = self.current_editor() is not None
-        for a in (self.history_action, self.compare_action, self.export_action):
+        for a in (self.history_action, self.compare_action, self.export_action, self.round_action):
             a.setEnabled(on_draft)
 
     @property
@@ -270,3 +271,44 @@ class DraftsMenu(QObject):
             lambda path: self.window.statusBar().showMessage(f"Exported the draft to {path}", 8000))
         job.signals.failed.connect(lambda msg: show_error(self.window, "Export failed", msg))
         return self.window.runner.start(job)
+
+    # --- negotiation rounds -----------------------------------------------------------
+
+    def round_dialog(self):
+        """Open the round on a version of the current draft (the last one saved, or one asked for)."""
+        editor = self.current_editor()
+        if editor is None:
+            return None
+        from PySide6.QtWidgets import QInputDialog
+
+        editor.flush()
+        draft = svc.get_draft(self.library, editor.draft_id)
+        if not draft.versions:
+            self.window.statusBar().showMessage("Save the version you circulated first (Ctrl+S in the draft).", 6000)
+            return None
+        names = [f"{v.number}: {v.name}" for v in reversed(draft.versions)]
+        name = names[0]
+        if len(names) > 1:
+            name, ok = QInputDialog.getItem(self.window, "Negotiation Round", "The version that was circulated:",
+                                            names, 0, False)
+            if not ok:
+                return None
+        return self.open_round(draft.id, int(name.split(":", 1)[0]))
+
+    def open_round(self, draft_id: int, version: int):
+        """The compilation of the round on `draft_id`'s `version` in a tab; an open editor of
+        the draft takes each decision's next version as an undoable step of its own."""
+        from ui.views.round_view import RoundView
+
+        view = RoundView(self.library, f"draft:{draft_id}@{version}")
+
+        def decided(did: int) -> None:
+            for e in self.editors():
+                if e.draft_id == did:
+                    e.adopt(svc.get_draft(self.library, did).head, "Round decision")
+
+        view.decided.connect(decided)
+        self.window.add_tab(view, f"Round: {view.compilation.state.version_name if view.compilation else version}",
+                            f"Negotiation round on draft {draft_id} version {version}")
+        self.window.tabs.setCurrentWidget(view)
+        return view
