@@ -19,7 +19,6 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -205,6 +204,8 @@ def write_clean(path: Path, segments: tuple[Segment, ...], changes: list[tuple[s
 
 def run_soffice(args: list[str], profile: Path, home: Path, timeout: int = 120) -> None:
     """One LibreOffice call with its own profile and HOME (skipped where it is not installed)."""
+    import pytest
+
     path = shutil.which("soffice") or shutil.which("libreoffice")
     if not path:
         pytest.skip("LibreOffice (soffice) is not installed")
