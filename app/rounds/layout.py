@@ -129,6 +129,17 @@ def _cells(entries: list[Entry], remarks: tuple[Remark, ...]) -> tuple[TableCell
                 note.append(("note", f"  (competes with {', '.join(e.competing)})"))
             if e.proposal.kind is ProposalKind.INSERT:
                 pieces = (("note", "new paragraph after: "), *pieces)
-            lines.append((e.key, (*pieces, *note)))
+            lines.append((e.key, (*_spaced(pieces), *note)))
         cells.append(TableCell(delegation, tuple(lines), tuple(notes.get(delegation, []))))
     return tuple(cells)
+
+
+def _spaced(pieces) -> tuple:
+    """A space between struck words and the underlined ones replacing them, for reading."""
+    out: list = []
+    for op, text in pieces:
+        if op == "insert" and out and out[-1][0] == "delete" and not (out[-1][1][-1:] + text[:1]).isspace() \
+                and not out[-1][1][-1:].isspace() and not text[:1].isspace():
+            out.append(("equal", " "))
+        out.append((op, text))
+    return tuple(out)
