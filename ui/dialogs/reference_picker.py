@@ -9,7 +9,7 @@ from app.errors import ConcordError
 from app.model import Passage
 from app.store import Library
 from ui.dialogs.parts import error_label, ok_cancel_buttons
-from ui.views.passage_picker import PassagePicker
+from ui.dialogs.passage_picker import PassagePicker
 
 
 class ReferencePickerDialog(QDialog):

@@ -25,7 +25,7 @@ from app.errors import ConcordError
 from app.store import Library
 from ui import settings as S
 from ui.dialogs.parts import error_label, ok_cancel_buttons
-from ui.views.passage_picker import PassagePicker
+from ui.dialogs.passage_picker import PassagePicker
 
 Side = int | None  # a version number; None is the working copy
 

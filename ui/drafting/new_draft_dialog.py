@@ -34,12 +34,12 @@ from app.drafts import Draft
 from app.errors import ConcordError
 from app.model import Passage
 from app.services import drafts as svc
-from app.store import Library
 from app.wording import count
 from ui.dialogs.parts import error_label, ok_cancel_buttons
+from ui.dialogs.passage_picker import PassagePicker
 from ui.drafting.delegate import TextDelegate
 from ui.drafting.replace_models import ReplacementHitsModel, ReplacementModel, default_pairs
-from ui.views.passage_picker import PassagePicker
+from ui.session import Session
 
 SKELETON, DOCUMENT, DRAFT = 0, 1, 2
 TITLE_PREFIX = "Conclusions on children and armed conflict in "
@@ -82,10 +82,11 @@ def _table(model, name: str) -> QTableView:
 class NewDraftDialog(QDialog):
     """Accepting creates the draft (`self.draft`); nothing is stored before that."""
 
-    def __init__(self, library: Library, current: Passage | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, current: Passage | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New Draft")
-        self.library = library
+        self.session = session
+        self.library = library = session.store
         self.draft: Draft | None = None
         self._title_touched = False
         self._pairs_touched = False
@@ -311,10 +312,11 @@ class NewDraftDialog(QDialog):
         """Store the new draft with the reviewed replacements; None (and a message) on error."""
         if not self.refresh():
             return None
+        title, ref, situation = self.title.text(), self.source_ref(), self.situation.text().strip() or None
+        pairs = self.pairs.replacements() if self.source_kind() != SKELETON else ()
         try:
-            self.draft = svc.new_draft(self.library, self.title.text(), self.source_ref(),
-                                       self.pairs.replacements() if self.source_kind() != SKELETON else (),
-                                       self.situation.text().strip() or None)
+            self.draft = self.session.write_now(lambda lib: svc.new_draft(lib, title, ref, pairs, situation),
+                                                "creating the draft")
         except ConcordError as e:
             self.error.setText(str(e))
             return None

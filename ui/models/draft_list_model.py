@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.drafts import DraftSummary
 from app.wording import count
-from ui.models import DRAFT_ID_ROLE
+from ui.models.roles import Role
 from ui.models.table import RowsTableModel
 
 
@@ -36,6 +36,6 @@ class DraftListModel(RowsTableModel):
             return (d.title, d.situation or "—", versions, saved_at(d.updated_at))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{d.title}\n{count(d.versions, 'version')} · last saved {saved_at(d.updated_at)}"
-        if role == DRAFT_ID_ROLE:
+        if role == Role.DRAFT_ID:
             return d.id
         return None

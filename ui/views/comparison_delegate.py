@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyleOptionViewItem
 
 from app.compare.model import Row, RowOp
 from app.model import Segment
-from ui.models import ROW_ROLE
+from ui.models.roles import Role
 from ui.views.overview import op_color
 from ui.views.reader import reading_font
 from ui.views.textpaint import (
@@ -113,7 +113,7 @@ class ComparisonDelegate(TextBlockDelegate):
         return self.view.fontMetrics().height() + 2
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        row: Row = index.data(ROW_ROLE)
+        row: Row = index.data(Role.ROW)
         heights = [40.0]
         note_l, note_r = self.notes(row)
         for side, note in (("left", note_l), ("right", note_r)):
@@ -123,7 +123,7 @@ class ComparisonDelegate(TextBlockDelegate):
         return QSize(int(self.view.viewport().width()), int(max(heights) + 2 * PAD + 0.999))
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        row: Row = index.data(ROW_ROLE)
+        row: Row = index.data(Role.ROW)
         pal = option.palette
         colors = diff_colors(pal)
         rect = option.rect

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from app.model import Document, Passage
 from app.services.library import passage_of
 from app.wording import count
-from ui.models import KIND_ROLE, LABEL_ROLE, SPANS_ROLE
 from ui.models.document_model import DocumentModel
+from ui.models.roles import Role
 from ui.views.textpaint import (
     TextBlock,
     TextBlockDelegate,
@@ -75,8 +75,8 @@ class SegmentDelegate(TextBlockDelegate):
         return {"title": 10, "heading": 22, "addressee": 14, "paragraph": 8}.get(kind, 2)
 
     def _block(self, index: QModelIndex) -> TextBlock:
-        kind = index.data(KIND_ROLE)
-        spans = index.data(SPANS_ROLE) or ()
+        kind = index.data(Role.KIND)
+        spans = index.data(Role.SPANS) or ()
         width = self._text_width()
         key = (index.row(), int(width), spans, self.view.font().key())
         block = self._cache.get(key)
@@ -92,7 +92,7 @@ class SegmentDelegate(TextBlockDelegate):
         return block
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        kind = index.data(KIND_ROLE)
+        kind = index.data(Role.KIND)
         h = self._block(index).height + self._space_above(kind) + self.PAD
         return QSize(int(self._text_width() + self.LABEL_WIDTH), int(h + 0.999))
 
@@ -104,9 +104,9 @@ class SegmentDelegate(TextBlockDelegate):
         if selected:
             paint_selection(painter, rect, pal)
         text_color = pal.color(QPalette.ColorRole.Text)
-        kind = index.data(KIND_ROLE)
+        kind = index.data(Role.KIND)
         top = rect.top() + self._space_above(kind)
-        label = index.data(LABEL_ROLE) or ""
+        label = index.data(Role.LABEL) or ""
         if label:
             lf = reading_font(self.view.font())
             lf.setWeight(QFont.Weight.Bold)

@@ -1,7 +1,7 @@
 """Global search (Ctrl+K): full-text results with matched words highlighted.
 
-Searching runs on a worker with its own library connection; typing restarts it after a
-short pause and results of an older query are dropped.
+Searching runs on the session's reader pool; typing restarts it after a short pause, and
+starting a newer query cancels the older one. A change to the library runs the query again.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.services.library import search
 from app.wording import count
-from ui.models import DOC_ID_ROLE, POSITION_ROLE, SPANS_ROLE
+from ui.models.roles import Role
 from ui.models.search_model import SearchResultsModel
+from ui.session import LibraryChange, Session
 from ui.views.reader import SegmentListView
 from ui.views.textpaint import (
     TextBlock,
@@ -32,7 +33,7 @@ from ui.views.textpaint import (
     format_range,
     paint_selection,
 )
-from ui.workers import Job, JobRunner, library_job
+from ui.workers import Job
 
 PAD = 8
 
@@ -42,7 +43,7 @@ class HitDelegate(TextBlockDelegate):
 
     def _block(self, index: QModelIndex) -> TextBlock:
         width = self.view.viewport().width() - 2 * PAD
-        spans = index.data(SPANS_ROLE) or ()
+        spans = index.data(Role.SPANS) or ()
         key = (index.row(), int(width), index.data(), spans)
         if key not in self._cache:
             colors = diff_colors(self.view.palette())
@@ -79,12 +80,14 @@ class SearchDialog(QDialog):
     hit_chosen = Signal(int, int)  # document id, segment position
     results_shown = Signal(int)  # number of hits for the latest query
 
-    def __init__(self, runner: JobRunner, library_path: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Search the library")
-        self.runner = runner
-        self.library_path = library_path
-        self._generation = 0
+        self.session = session
+        self.latest = session.latest(self)
+        self.latest.finished.connect(self._show)
+        self.latest.failed.connect(self._failed)
+        session.library_changed.connect(self._library_changed)
         self.edit = filter_field('Words, "a phrase", prefix*, or: this OR that', "Search the library")
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -109,9 +112,16 @@ class SearchDialog(QDialog):
         down.activated.connect(self._focus_results)
         self.resize(720, 520)
 
-    def set_library_path(self, path: str) -> None:
-        self.library_path = path
-        self.model.set_hits([])
+    def _library_changed(self, change: LibraryChange) -> None:
+        """Hits of another library, or of texts that changed, would open the wrong place."""
+        if not (change.documents or change.switched):
+            return
+        if self.isVisible() and self.edit.text().strip():
+            self.run_search()
+        else:
+            self.latest.cancel()
+            self.model.set_hits([])
+            self.status.setText("")
 
     def _focus_results(self) -> None:
         if self.model.rowCount():
@@ -129,17 +139,16 @@ class SearchDialog(QDialog):
 
     def run_search(self) -> Job | None:
         query = self.edit.text()
-        self._generation += 1
-        generation = self._generation
         if not query.strip():
+            self.latest.cancel()
             self.model.set_hits([])
             self.status.setText("")
             return None
-        job = library_job(self.library_path, lambda lib, job: search(lib, query), "searching the library")
-        job.signals.finished.connect(lambda hits: generation == self._generation and self._show(hits))
-        job.signals.failed.connect(lambda msg: generation == self._generation and self.status.setText(msg))
         self.status.setText("searching…")
-        return self.runner.start(job)
+        return self.latest.start(self.session.job(lambda lib, job: search(lib, query), "searching the library"))
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
 
     def _show(self, hits) -> None:
         self.delegate.clear_cache()
@@ -150,9 +159,11 @@ class SearchDialog(QDialog):
 
     def choose(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.hit_chosen.emit(index.data(DOC_ID_ROLE), index.data(POSITION_ROLE))
+            self.hit_chosen.emit(index.data(Role.DOC_ID), index.data(Role.POSITION))
 
     def open_search(self) -> None:
+        if self.edit.text().strip() and not self.model.rowCount():
+            self.run_search()
         self.show()
         self.raise_()
         self.activateWindow()

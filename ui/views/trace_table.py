@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.compare.model import RowOp
 from app.services.search import MODIFIED, NEW, VERBATIM
-from ui.models import SPANS_ROLE
+from ui.models.roles import Role
 from ui.views.overview import op_color
 from ui.views.reader import reading_font
 from ui.views.textpaint import (
@@ -43,7 +43,7 @@ def status_color(status: str, palette: QPalette) -> QColor:
 
 
 class ChangesTextDelegate(TextBlockDelegate):
-    """Paints any cell's text wrapped to its column, with the spans of `SPANS_ROLE` marked.
+    """Paints any cell's text wrapped to its column, with the spans of `Role.SPANS` marked.
 
     Used on every column so that all cells of a row line up at the top and share the same
     selection tint; `muted_role` names a role whose truthy value draws the text muted
@@ -75,7 +75,7 @@ class ChangesTextDelegate(TextBlockDelegate):
 
     def _block(self, index: QModelIndex) -> TextBlock:
         width = self._width(index)
-        spans = index.data(SPANS_ROLE) or ()
+        spans = index.data(Role.SPANS) or ()
         text = index.data() or ""
         align = index.data(Qt.ItemDataRole.TextAlignmentRole)
         key = (index.row(), index.column(), int(width), text, spans, self.view.font().key(),

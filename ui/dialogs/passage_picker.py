@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidg
 from app.errors import ConcordError
 from app.model import Document, Passage
 from app.services.library import passage_of
-from app.store import Library
+from app.store import Store
 
 WHOLE = "(whole document)"
 
@@ -100,7 +100,7 @@ class PassagePicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, library: Library, side: str, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Store, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self._docs: dict[int | str, Document] = {}
@@ -118,15 +118,31 @@ class PassagePicker(QWidget):
         row.addWidget(self.start)
         row.addWidget(QLabel(".."))
         row.addWidget(self.end)
-        docs = library.list_documents()
-        for d, name in zip(docs, document_names(docs), strict=True):
-            self.document.addItem(name, d.id)
+        self.reload_documents()
         self.document.activated.connect(self._document_picked)
         self.start.activated.connect(lambda _: self.changed.emit())
         self.end.activated.connect(lambda _: self.changed.emit())
         self.start.lineEdit().editingFinished.connect(self._edited)
         self.end.lineEdit().editingFinished.connect(self._edited)
         self._last = ("", "")
+
+    def reload_documents(self) -> None:
+        """Offer the library's documents as they are now (after an import), keeping the choice."""
+        keep = self.document.currentData()
+        drafts = [(self.document.itemText(i), self.document.itemData(i)) for i in range(self.document.count())
+                  if isinstance(self.document.itemData(i), str)]
+        self.document.blockSignals(True)
+        self.document.clear()
+        docs = self.library.list_documents()
+        for d, name in zip(docs, document_names(docs), strict=True):
+            self.document.addItem(name, d.id)
+        for name, key in drafts:
+            self.document.addItem(name, key)
+        i = self.document.findData(keep) if keep is not None else 0
+        self.document.setCurrentIndex(max(i, 0) if self.document.count() else -1)
+        self.document.blockSignals(False)
+        if keep is not None and i < 0 and self.document.count():  # its document was removed
+            self._fill_labels(self._doc(self.document.currentData()))
 
     def _label_box(self, name: str) -> QComboBox:
         box = QComboBox()
