@@ -22,11 +22,11 @@ def test_app_never_imports_qt():
     assert sorted(set(offenders)) == ["app/cli/library_cmds.py"]
 
 
-def _cycles(package: str) -> list[list[str]]:
+def _cycles(package: str, exclude_type_checking_imports: bool = True) -> list[list[str]]:
     """Strongly connected groups of more than one module among `package`'s modules."""
     import grimp
 
-    graph = grimp.build_graph(package, exclude_type_checking_imports=True)
+    graph = grimp.build_graph(package, exclude_type_checking_imports=exclude_type_checking_imports)
     modules = sorted(graph.modules)
     edges = {m: sorted(graph.find_modules_directly_imported_by(m) & graph.modules) for m in modules}
     index: dict[str, int] = {}
@@ -65,3 +65,18 @@ def _cycles(package: str) -> list[list[str]]:
 
 def test_no_import_cycles_in_the_core():
     assert _cycles("app") == []
+
+
+def test_no_import_cycles_in_the_ui():
+    # Imports made only for type checking count too: a feature that names the main window
+    # in an annotation depends on it as much as one that calls it.
+    assert _cycles("ui", exclude_type_checking_imports=False) == []
+
+
+def test_the_ui_keeps_its_layers():
+    """The `ui-layers` contract of pyproject.toml (import-linter prints what breaks it)."""
+    from importlinter.cli import EXIT_STATUS_SUCCESS, lint_imports
+
+    status = lint_imports(str(APP.parent / "pyproject.toml"), limit_to_contracts=("ui-layers",), no_cache=True,
+                          no_logo=True)
+    assert status == EXIT_STATUS_SUCCESS
