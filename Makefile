@@ -40,6 +40,7 @@ system-test:
 lint: setup-dev
 	$(BIN)/ruff check app ui tests $(wildcard bench)
 	$(BIN)/mypy app
+	$(BIN)/mypy ui
 
 bench: setup
 	$(BIN)/python -m bench

@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         lines = []
-        widgets = [self, *(self.tabs.widget(i) for i in range(self.tabs.count()))]
+        widgets = [self, *self.tab_widgets()]
         seen = set()
         for w in widgets:
             for a in w.findChildren(QAction):

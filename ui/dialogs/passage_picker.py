@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from app.errors import ConcordError
 from app.model import Document, Passage
@@ -91,6 +91,12 @@ def draft_key(passage: Passage) -> str:
     return ":".join(passage.ref.strip().split(":")[:2])
 
 
+def _line(box: QComboBox) -> QLineEdit:
+    line = box.lineEdit()
+    assert line is not None  # the label boxes are editable
+    return line
+
+
 class PassagePicker(QWidget):
     """Document, first label and last label; `changed` fires when the person picks anew.
 
@@ -122,8 +128,8 @@ class PassagePicker(QWidget):
         self.document.activated.connect(self._document_picked)
         self.start.activated.connect(lambda _: self.changed.emit())
         self.end.activated.connect(lambda _: self.changed.emit())
-        self.start.lineEdit().editingFinished.connect(self._edited)
-        self.end.lineEdit().editingFinished.connect(self._edited)
+        _line(self.start).editingFinished.connect(self._edited)
+        _line(self.end).editingFinished.connect(self._edited)
         self._last = ("", "")
 
     def reload_documents(self) -> None:
@@ -155,6 +161,7 @@ class PassagePicker(QWidget):
 
     def _doc(self, doc_id: int | str) -> Document:
         if doc_id not in self._docs:
+            assert isinstance(doc_id, int)  # a draft's text (a str key) is given by `set_passage`
             self._docs[doc_id] = self.library.get_document(doc_id)
         return self._docs[doc_id]
 
@@ -193,7 +200,7 @@ class PassagePicker(QWidget):
         self.start.setCurrentText(passage.start or WHOLE)
         self.end.setCurrentText(passage.end if passage.end != passage.start else "")
         for box in (self.start, self.end):
-            box.lineEdit().setCursorPosition(0)  # a narrow box shows "(whole d", not "e document)"
+            _line(box).setCursorPosition(0)  # a narrow box shows "(whole d", not "e document)"
         self._last = (self.start.currentText(), self.end.currentText())
 
     def ref(self) -> str:

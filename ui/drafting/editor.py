@@ -100,10 +100,9 @@ class DraftEditor(QWidget):
         # Row heights follow the text, but only for rows that changed: ResizeToContents
         # re-lays out every row on each keystroke (64 ms a keystroke on the Mali draft).
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.model.dataChanged.connect(
-            lambda tl, br, _roles=(): [self.view.resizeRowToContents(r) for r in range(tl.row(), br.row() + 1)])
-        self.model.modelReset.connect(lambda: self.relayout_timer.start())
         self.relayout_timer = QTimer(self, singleShot=True, interval=0)
+        self.model.dataChanged.connect(self._resize_rows)
+        self.model.modelReset.connect(lambda: self.relayout_timer.start())
         self.relayout_timer.timeout.connect(self.view.resizeRowsToContents)
         self.relayout_timer.timeout.connect(lambda: self.view.scrollTo(self.view.currentIndex()))
         self.view.horizontalHeader().sectionResized.connect(lambda *_: self.relayout_timer.start(100))
@@ -412,6 +411,10 @@ class DraftEditor(QWidget):
         self._update_actions()
         if current.isValid():
             self.panel.request_for(self.segments[current.row()].text)
+
+    def _resize_rows(self, top: QModelIndex, bottom: QModelIndex, _roles: object = ()) -> None:
+        for r in range(top.row(), bottom.row() + 1):
+            self.view.resizeRowToContents(r)
 
     def _editor_created(self, editor: SegmentTextEdit) -> None:
         editor.undo_requested.connect(self.undo_stack.undo)

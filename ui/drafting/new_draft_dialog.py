@@ -178,7 +178,7 @@ class NewDraftDialog(QDialog):
 
         self.refresh_timer = QTimer(self, singleShot=True, interval=150)
         self.refresh_timer.timeout.connect(self.refresh)
-        self.sources.idToggled.connect(lambda _id, on: on and self._source_changed())
+        self.sources.idToggled.connect(lambda _id, on: self._source_changed() if on else None)
         self.picker.changed.connect(self._source_changed)
         self.version_box.currentIndexChanged.connect(lambda _: self._source_changed())
         for signal in (self.pairs.dataChanged, self.pairs.rowsInserted, self.pairs.rowsRemoved):
@@ -308,7 +308,7 @@ class NewDraftDialog(QDialog):
 
     # --- creating ---------------------------------------------------------------------
 
-    def create(self) -> Draft | None:
+    def create(self) -> Draft | None:  # type: ignore[override]  # not QWidget.create: what OK does
         """Store the new draft with the reviewed replacements; None (and a message) on error."""
         if not self.refresh():
             return None

@@ -45,7 +45,11 @@ class UnsavedQuestion(QMessageBox):
 
     def choice(self) -> str:
         clicked = self.clickedButton()
-        return {self.again: SAVE_AGAIN, self.to_file: SAVE_TO_FILE, self.discard: DISCARD}.get(clicked, CANCEL)
+        if clicked is self.again:
+            return SAVE_AGAIN
+        if clicked is self.to_file:
+            return SAVE_TO_FILE
+        return DISCARD if clicked is self.discard else CANCEL
 
 
 def ask(editor: DraftEditor, parent: QWidget) -> str:

@@ -23,7 +23,7 @@ class DraftListModel(RowsTableModel):
     COLUMNS = ("Title", "Situation", "Versions", "Last saved")
 
     @property
-    def drafts(self) -> list[DraftSummary]:
+    def drafts(self) -> Sequence[DraftSummary]:
         return self.rows
 
     def set_drafts(self, drafts: Sequence[DraftSummary]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
@@ -22,7 +24,7 @@ class ClauseHistoryModel(RowsTableModel):
     _texts: list[tuple[str, tuple[tuple[int, int, str], ...]]]  # shown text and change marks, per row
 
     @property
-    def entries(self) -> list[HistoryEntry]:
+    def entries(self) -> Sequence[HistoryEntry]:
         return self.rows
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:

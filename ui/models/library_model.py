@@ -257,6 +257,7 @@ class LibraryFilterModel(QSortFilterProxyModel):
         if not self._needle:
             return True
         model = self.sourceModel()
+        assert isinstance(model, LibraryModel)
         node = model.node(model.index(source_row, 0, source_parent))
         if node.kind == "drafts":
             return any(self._matches(child) for child in node.children)

@@ -124,9 +124,9 @@ class ProvenanceView(QWidget):
 
     def _update_actions(self) -> None:
         p = self.current_item()
-        has_source = p is not None and p.source is not None
-        self.open_action.setEnabled(has_source and p.source.document_id is not None)
-        self.compare_action.setEnabled(has_source)
+        source = p.source if p is not None else None
+        self.open_action.setEnabled(source is not None and source.document_id is not None)
+        self.compare_action.setEnabled(source is not None)
 
     # --- computing ------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ starting a newer query cancels the older one. A change to the library runs the q
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from app.services.library import search
 from app.wording import count
 from ui.models.roles import Role
 from ui.models.search_model import SearchResultsModel
+from ui.models.table import Index
 from ui.session import LibraryChange, Session
 from ui.views.reader import SegmentListView
 from ui.views.textpaint import (
@@ -41,7 +42,7 @@ PAD = 8
 class HitDelegate(TextBlockDelegate):
     """Where the hit is (bold), then its text with the matched words highlighted."""
 
-    def _block(self, index: QModelIndex) -> TextBlock:
+    def _block(self, index: Index) -> TextBlock:
         width = self.view.viewport().width() - 2 * PAD
         spans = index.data(Role.SPANS) or ()
         key = (index.row(), int(width), index.data(), spans)
@@ -52,11 +53,11 @@ class HitDelegate(TextBlockDelegate):
                                          [format_range(a, b, fmt) for a, b in spans])
         return self._cache[key]
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         h = self.view.fontMetrics().height() + self._block(index).height + 2 * PAD
         return QSize(self.view.viewport().width(), int(h + 0.999))
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         pal = option.palette
         if option.state & QStyle.StateFlag.State_Selected:
@@ -157,7 +158,7 @@ class SearchDialog(QDialog):
         self.status.setText("no paragraph matches" if not n else count(n, 'paragraph'))
         self.results_shown.emit(n)
 
-    def choose(self, index: QModelIndex) -> None:
+    def choose(self, index: Index) -> None:
         if index.isValid():
             self.hit_chosen.emit(index.data(Role.DOC_ID), index.data(Role.POSITION))
 

@@ -54,8 +54,9 @@ def placeholder_color(palette: QPalette) -> QColor:
     """
     text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
     mix = 0.6
-    return QColor.fromRgbF(*(mix * t + (1 - mix) * b for t, b in
-                             zip(text.getRgbF()[:3], base.getRgbF()[:3], strict=True)))
+    return QColor.fromRgbF(mix * text.redF() + (1 - mix) * base.redF(),
+                           mix * text.greenF() + (1 - mix) * base.greenF(),
+                           mix * text.blueF() + (1 - mix) * base.blueF())
 
 
 def fit_placeholder(widget: QWidget) -> None:
