@@ -12,8 +12,14 @@ message, else a sentence without Python's class names; the traceback goes to the
 - `Latest` keeps only the newest of a series of queries: starting one cancels the one
   before (taken off the queue if it has not started, its result dropped if it has).
 
-Pool threads never expire: a store keeps one connection per thread, so a thread that
-lives as long as the pool keeps the number of connections fixed.
+A job handed over on the UI thread starts once control is back in the event loop, so
+the signals connected right after `start` or `submit` hear everything it says (a job
+that fails at once would otherwise be done before anyone listened).
+
+The workers are Python threads that live as long as their pool (`ThreadPoolExecutor`),
+not `QThreadPool` threads: a store keeps one connection per thread in a `threading.local`,
+and Python forgets a thread-local between two `QRunnable.run` calls on a Qt pool thread,
+so each job there opened (and kept) a connection of its own.
 """
 
 from __future__ import annotations
@@ -21,9 +27,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 
 from app.errors import ConcordError
 
@@ -45,13 +53,11 @@ class JobSignals(QObject):
     ended = Signal()  # after finished or failed, whichever happened
 
 
-class Job(QRunnable):
+class Job:
     """One piece of work for a pool or the lane; see the module docstring."""
 
     def __init__(self, fn: Callable[[Job], Any], name: str = "") -> None:
         """`name` says what the job does, as in "while <name>": "importing files", "comparing"."""
-        super().__init__()
-        self.setAutoDelete(False)  # Python owns it: its runner keeps it until it has ended
         self.fn = fn
         self.name = name or "working"
         self.signals = JobSignals()
@@ -96,31 +102,81 @@ def _emit(signal: SignalInstance, *args: object) -> None:
         log.debug("a job ended after its window closed")
 
 
-def _pool(parent: QObject, threads: int) -> QThreadPool:
-    pool = QThreadPool(parent)
-    pool.setMaxThreadCount(threads)
-    pool.setExpiryTimeout(-1)  # see the module docstring: one connection per thread, for good
-    return pool
+class _Queue(QObject):
+    """Jobs handed over, given to the threads in order on the next turn of the event loop."""
+
+    _kick = Signal()
+
+    def __init__(self, parent: QObject | None, threads: int, name: str) -> None:
+        super().__init__(parent)
+        self._threads = ThreadPoolExecutor(threads, thread_name_prefix=name)
+        self._futures: dict[Job, Future[None]] = {}
+        self._pending: list[Job] = []
+        self._lock = threading.Lock()
+        self._kick.connect(self._start_pending, Qt.ConnectionType.QueuedConnection)
+
+    def _hand_over(self, job: Job) -> None:
+        with self._lock:
+            self._pending.append(job)
+        self._kick.emit()
+
+    def _take(self, job: Job, *, handed_over: bool = True) -> bool:
+        """Take `job` back if no thread has begun it yet; with `handed_over` False, only one
+        already given to the threads (whose starter has connected to it by then)."""
+        with self._lock:
+            if handed_over and job in self._pending:
+                self._pending.remove(job)
+                return True
+            future = self._futures.get(job)
+        return future is not None and future.cancel()
+
+    def _start_pending(self) -> None:
+        with self._lock:
+            jobs, self._pending = self._pending, []
+        for job in jobs:
+            self._start_now(job)
+
+    def _start_now(self, job: Job) -> None:
+        future = self._threads.submit(job.run)
+        with self._lock:
+            self._futures[job] = future
+        future.add_done_callback(lambda _: self._forget(job))
+
+    def _forget(self, job: Job) -> None:
+        with self._lock:
+            self._futures.pop(job, None)
+
+    def _wait(self, wait_ms: int) -> bool:
+        """Wait until every job given to the threads has run; False if some still runs."""
+        with self._lock:
+            futures = list(self._futures.values())
+        return not wait_for(futures, timeout=wait_ms / 1000).not_done
 
 
-class JobRunner(QObject):
+class JobRunner(_Queue):
     """Starts jobs on a private pool and keeps each alive until it has ended."""
 
     def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
-        super().__init__(parent)
-        self.pool = _pool(self, threads)
+        super().__init__(parent, threads, "concord-read")
         self._running: set[Job] = set()
 
     def start(self, job: Job) -> Job:
         self._running.add(job)
         job.signals.ended.connect(lambda: self._running.discard(job))
-        self.pool.start(job)
+        self._hand_over(job)
         return job
+
+    def _start_now(self, job: Job) -> None:
+        if job.is_cancelled():  # superseded before it began: it never runs
+            self._running.discard(job)
+            job.done.set()
+            return
+        super()._start_now(job)
 
     def cancel(self, job: Job) -> None:
         """Ask `job` to stop; one still waiting for a thread never starts."""
         job.cancel()
-        if self.pool.tryTake(job):
+        if self._take(job):
             self._running.discard(job)
             job.done.set()
 
@@ -128,16 +184,16 @@ class JobRunner(QObject):
         return list(self._running)
 
     def shutdown(self, wait_ms: int = 3000) -> bool:
-        """Ask every job to stop and wait for them (on closing the window)."""
+        """Ask every job to stop and wait for those already running (on closing the window)."""
         for job in list(self._running):
             self.cancel(job)
-        return self.pool.waitForDone(wait_ms)
+        return self._wait(wait_ms)
 
 
 _lane = threading.local()
 
 
-class WriteLane(QObject):
+class WriteLane(_Queue):
     """Every write to the library, one at a time, in the order asked, off the UI thread.
 
     `submit` queues a job and returns at once; `call` runs a function on the lane and waits
@@ -148,11 +204,9 @@ class WriteLane(QObject):
     written = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.pool = _pool(self, 1)
+        super().__init__(parent, 1, "concord-write")
         self._jobs: set[Job] = set()
         self._urgent: list[Job] = []
-        self._lock = threading.Lock()
 
     def submit(self, job: Job, *, urgent: bool = False) -> Job:
         """Queue `job`; an `urgent` one (an autosave) may also run between the steps of a
@@ -169,14 +223,17 @@ class WriteLane(QObject):
         job.fn = on_lane
         self._jobs.add(job)
         job.signals.ended.connect(lambda: self._ended(job))
-        if urgent:
-            with self._lock:
+        with self._lock:
+            if urgent:
                 self._urgent.append(job)
-        self.pool.start(job)
+        self._hand_over(job)
         return job
 
     def _ended(self, job: Job) -> None:
         self._jobs.discard(job)
+        with self._lock:
+            if job in self._urgent:
+                self._urgent.remove(job)
         self.written.emit()
 
     def call(self, fn: Callable[[], T], name: str = "saving") -> T:
@@ -184,6 +241,7 @@ class WriteLane(QObject):
         if getattr(_lane, "active", False):
             return fn()  # already on the lane (a job calling another write)
         job = self.submit(Job(lambda job: fn(), name))
+        self._start_pending()  # now, after everything handed over before it
         job.done.wait()
         if job.error is not None:
             raise job.error
@@ -194,8 +252,11 @@ class WriteLane(QObject):
         with self._lock:
             waiting, self._urgent = self._urgent, []
         for job in waiting:
-            if self.pool.tryTake(job):
+            if self._take(job, handed_over=False):
                 job.run()
+            elif not job.done.is_set():
+                with self._lock:
+                    self._urgent.append(job)  # not given to the threads yet: next time
 
     def pending(self) -> int:
         """Jobs queued or running."""
@@ -203,7 +264,8 @@ class WriteLane(QObject):
 
     def shutdown(self, wait_ms: int = 30000) -> bool:
         """Wait for every queued write to finish (on closing: nothing typed may be dropped)."""
-        return self.pool.waitForDone(wait_ms)
+        self._start_pending()
+        return self._wait(wait_ms)
 
 
 class Latest(QObject):
