@@ -458,6 +458,7 @@ class MainWindow(QMainWindow):
         try:
             new = open_library(path)
         except ConcordError as e:
+            log.warning("cannot open library %s: %s", path, e)
             show_error(self, "Cannot open library", str(e))
             return False
         while self.tabs.count():

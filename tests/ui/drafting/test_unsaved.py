@@ -114,7 +114,7 @@ def test_sqlite_running_out_of_pages_is_a_full_disk_too(qtbot, corpus_library):
         lib.db.execute(f"PRAGMA max_page_count = {pages}")
 
     session.write_now(cap_pages)
-    long_text = " ".join([TYPED] * 400)  # needs pages the file may not grow to
+    long_text = " ".join([TYPED] * 60)  # needs pages the file may not grow to
     assert _type_and_fail(qtbot, ed, row, long_text) == FULL
     assert ed.save_banner.text().startswith(f"Not saved: {FULL}.")
     assert ed.segments[row].text == long_text
