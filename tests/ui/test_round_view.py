@@ -143,7 +143,7 @@ def test_add_returns_dialog_refuses_another_document(round_window, tmp_path):
     kit = _kit()
     version = round_window.library.get_version(1, 1).segments
     good = kit.write_clean(tmp_path / "cl.docx", version, [("5(k)", "Strongly condemning", "Condemning")])
-    dialog = RoundReturnsDialog(round_window.library, REF, round_window)
+    dialog = RoundReturnsDialog(round_window.session, REF, round_window)
     dialog.add_files([str(other), str(good), str(good)])
     assert dialog.paths() == [str(other), str(good)]
     dialog.delegation.setText("Chile")

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import rounds as svc
-from app.store import Store
 from ui.dialogs.parts import error_label, ok_cancel_buttons
+from ui.session import Session
 
 FILE_FILTER = "Returned texts (*.docx *.txt *.pdf);;All files (*)"
 
@@ -64,9 +64,9 @@ class RoundReturnsDialog(QDialog):
     open with their reasons, one line each, and nothing of them is stored.
     """
 
-    def __init__(self, store: Store, ref: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, ref: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.ref = store, ref
+        self.session, self.store, self.ref = session, session.store, ref
         self.results: list[svc.Added] = []
         self.setWindowTitle("Add Returned Texts")
         self.setAcceptDrops(True)
@@ -87,7 +87,7 @@ class RoundReturnsDialog(QDialog):
         self.authors.setHorizontalHeaderLabels(["Author (as Word shows it)", "Delegation"])
         self.authors.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.authors.setAccessibleName("Authors and their delegations")
-        for author, delegation in sorted(store.author_delegations().items()):
+        for author, delegation in sorted(self.store.author_delegations().items()):
             self._author_row(author, delegation)
         self._author_row("", "")
         self.authors.itemChanged.connect(self._grow)
@@ -158,10 +158,16 @@ class RoundReturnsDialog(QDialog):
             self.error.setText("Add at least one returned file.")
             return
         before = self.store.author_delegations()
-        for author, delegation in self.author_table().items():
-            if before.get(author, "") != delegation:
-                svc.set_author(self.store, author, delegation)
-        self.results = svc.add_returns(self.store, self.ref, self.paths(), self.delegation.text())
+        table = self.author_table()
+        paths, delegation = self.paths(), self.delegation.text()
+
+        def work(store) -> list[svc.Added]:
+            for author, name in table.items():
+                if before.get(author, "") != name:
+                    svc.set_author(store, author, name)
+            return svc.add_returns(store, self.ref, paths, delegation)
+
+        self.results = self.session.write_now(work, "adding returned texts")
         refused = [a for a in self.results if a.error]
         if refused:
             self.error.setText("\n".join(a.error for a in refused))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,10 +38,10 @@ from app.rounds import decide
 from app.rounds.compile import Compilation, Entry, context
 from app.rounds.model import ProposalKind, Status
 from app.services import rounds as svc
-from app.store import Store
 from app.wording import count
 from ui.dialogs.errors import show_error
-from ui.models.table import RowsTableModel
+from ui.models.table import Index, RowsTableModel
+from ui.session import Session
 from ui.views.textpaint import (
     TextBlock,
     TextBlockDelegate,
@@ -152,7 +152,7 @@ class RoundModel(RowsTableModel):
 class ChangesDelegate(TextBlockDelegate):
     """Wrapped plain text with its deletions struck and insertions underlined."""
 
-    def _block(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> TextBlock:
+    def _block(self, option: QStyleOptionViewItem, index: Index, width: int) -> TextBlock:
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         spans = index.data(SPANS_ROLE) or ()
         font = index.data(Qt.ItemDataRole.FontRole) or option.font
@@ -163,7 +163,7 @@ class ChangesDelegate(TextBlockDelegate):
             self._cache[key] = block
         return block
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -175,8 +175,9 @@ class ChangesDelegate(TextBlockDelegate):
         self._block(opt, index, opt.rect.width()).draw(painter, opt.rect.left() + 4, opt.rect.top() + 3)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        width = self.view.columnWidth(index.column()) if self.view else 500
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        view = self.view
+        width = view.columnWidth(index.column()) if isinstance(view, QTableView) else 500
         return QSize(width, int(self._block(option, index, width).height) + 6)
 
 
@@ -199,10 +200,10 @@ class RoundView(QWidget):
 
     decided = Signal(int)
 
-    def __init__(self, store: Store, ref: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, ref: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.ref = store, ref
-        self.draft_id, self.version = svc.version_of(store, ref)
+        self.session, self.store, self.ref = session, session.store, ref
+        self.draft_id, self.version = svc.version_of(self.store, ref)
         self.undo_stack = QUndoStack(self)
         self.compilation: Compilation | None = None
         self.choose_winner: Callable[[str, tuple[str, ...]], str | None] = self._ask_winner
@@ -346,7 +347,8 @@ class RoundView(QWidget):
 
     def store_changes(self, changes: decide.Changes) -> None:
         try:
-            svc.apply(self.store, svc.state(self.store, self.ref), changes)
+            self.session.write_now(lambda store: svc.apply(store, svc.state(store, self.ref), changes),
+                                   "recording a decision")
         except ConcordError as e:
             show_error(self, "Cannot record the decision", str(e))
             return
@@ -412,7 +414,7 @@ class RoundView(QWidget):
     def add_dialog(self):
         from ui.dialogs.round_dialog import RoundReturnsDialog
 
-        dialog = RoundReturnsDialog(self.store, self.ref, self)
+        dialog = RoundReturnsDialog(self.session, self.ref, self)
         dialog.accepted.connect(self.reload)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
