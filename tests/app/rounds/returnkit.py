@@ -88,19 +88,20 @@ def _wrapped(tag: str, author: str, text: str):
     return w
 
 
-def circulated(segments: tuple[Segment, ...], title: str = "Mali (rev.1)"):
+def circulated(segments: tuple[Segment, ...], title: str = "Mali (rev.1)", numbering: str = "automatic"):
     """The version as the penholder sends it: Concord's own Word export."""
     doc = Document(title=title, segments=segments)
-    return passage_document(Passage(doc, segments, "draft"))
+    return passage_document(Passage(doc, segments, "draft"), numbering=numbering)
 
 
-def write_return(path: Path, segments: tuple[Segment, ...], edits: Edits) -> Path:
-    """The circulated file with `edits` made in Word with tracking on."""
-    d = circulated(segments)
+def write_return(path: Path, segments: tuple[Segment, ...], edits: Edits, numbering: str = "automatic") -> Path:
+    """The circulated file with `edits` made in Word with tracking on (labels typed as text
+    with `numbering="typed"`)."""
+    d = circulated(segments, numbering=numbering)
     body = d.element.body
     paragraphs = {}
     for p in body.iter(qn("w:p")):
-        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        text = "".join(t.text or "" for r in _text_runs(p) for t in r.iter(qn("w:t")))
         paragraphs.setdefault(text, p)
     by_label = {s.label: paragraphs[s.text] for s in segments if s.label}
     text_of = {s.label: s.text for s in segments if s.label}
@@ -141,6 +142,11 @@ def write_return(path: Path, segments: tuple[Segment, ...], edits: Edits) -> Pat
     return path
 
 
+def _text_runs(p) -> list:
+    """The runs of a paragraph's text: all but a typed label's ("(c)" and a tab)."""
+    return [r for r in p.findall(qn("w:r")) if r.find(qn("w:tab")) is None]
+
+
 def _mark(p, tag: str, author: str) -> None:
     ppr = p.get_or_add_pPr()
     rpr = ppr.find(qn("w:rPr"))
@@ -151,8 +157,9 @@ def _mark(p, tag: str, author: str) -> None:
 
 
 def _rewrite(p, text: str, spans: list[tuple[int, int, str, str]], notes: list[tuple[int, int, int]]) -> None:
-    """Replace the paragraph's runs by equal, deleted and inserted runs, with comment ranges."""
-    for r in p.findall(qn("w:r")):
+    """Replace the paragraph's runs by equal, deleted and inserted runs, with comment ranges
+    (a typed label, "(c)" and a tab, stays as it was)."""
+    for r in _text_runs(p):
         p.remove(r)
     cuts = sorted({0, len(text), *(a for a, _, _, _ in spans), *(b for _, b, _, _ in spans),
                    *(a for a, _, _ in notes), *(b for _, b, _ in notes)})

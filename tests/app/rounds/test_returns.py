@@ -120,3 +120,30 @@ def test_comment_on_inserted_words_quotes_them(tmp_path, version):
     assert (version[c.index].label, c.quote, c.text, c.author, c.initials) == (
         "5(a)", "Strongly condemning", "Keep 'strongly'", "A. Jones", "AJ")
     assert ret.proposals == ()
+
+
+def test_typed_labels_are_not_part_of_the_text(tmp_path, version):
+    """A file whose labels are typed ("(c)", a tab) reads the same as one numbered by Word."""
+    edits = (Edits().insert("5(c)", "insecurity", ", the pandemic", "J. Smith").delete("5(f)", "K. Weber")
+             .new("5(e)", "New text;", "A"))
+    typed = read_return(write_return(tmp_path / "typed.docx", version, edits, numbering="typed"), version)
+    auto = read_return(write_return(tmp_path / "auto.docx", version, edits), version)
+    assert [p.to_json() for p in typed.proposals] == [p.to_json() for p in auto.proposals]
+    assert [p.kind for p in typed.proposals] == [ProposalKind.EDIT, ProposalKind.INSERT, ProposalKind.DELETE]
+
+
+def test_untracked_differences_in_a_tracked_file_are_its_delegations(tmp_path, version):
+    """Tracking was off for one word: that change is the file's too, and the tracked ones
+    still land on the version's words."""
+    f = write_return(tmp_path / "r.docx", version, Edits().insert("5(c)", "insecurity", ", the pandemic", "J. Smith"))
+    d = docx.Document(str(f))
+    for t in d.element.body.iter("{*}t"):
+        if t.text and t.text.startswith("Noting with concern that "):
+            t.text = t.text.replace("Noting with concern", "Noting with grave concern")
+    d.save(str(f))
+    ret = read_return(f, version, delegation="United Kingdom")
+    text = next(s.text for s in version if s.label == "5(c)")
+    got = sorted((p.tracked, text[p.start:p.end], p.text) for p in ret.proposals)
+    assert got == [(False, "", "grave "), (True, "", ", the pandemic")]
+    tracked = next(p for p in ret.proposals if p.tracked)
+    assert text[:tracked.start].endswith("that insecurity")
