@@ -80,13 +80,21 @@ def add_returns(store: Store, ref: str, files: Sequence[str | Path], delegation:
     draft_id, number = version_of(store, ref)
     version = store.get_version(draft_id, number)
     name = f"draft {draft_id} version {number}" + (f" ({version.name})" if version.name else "")
+    record = store.find_round(draft_id, number)
+    have = {(r.file, r.delegation, r.body): r.id for r in store.round_returns(record.id)} if record else {}
     results: list[Added] = []
     for f in files:
         try:
-            results.append(Added(Path(f).name, read_return(f, version.segments, delegation=delegation,
-                                                           version_name=name)))
+            ret = read_return(f, version.segments, delegation=delegation, version_name=name)
         except ConcordError as e:
             results.append(Added(Path(f).name, error=str(e)))
+            continue
+        same = have.get((ret.file, ret.delegation, ret.body_json()))
+        if same is not None:
+            results.append(Added(ret.file, error=f"{ret.file}: already in this round as return {same}; not added again"))
+        else:
+            have[(ret.file, ret.delegation, ret.body_json())] = 0
+            results.append(Added(ret.file, ret))
     good = [a for a in results if a.ret is not None]
     if good:
         record = store.open_round(draft_id, number)

@@ -64,3 +64,12 @@ def test_author_table(round_lib):
 def test_schema_has_the_rounds_migration(round_lib):
     assert round_lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert REF == "draft:1@1"
+
+
+def test_the_same_file_is_not_added_twice(round_lib, returned):
+    from app.services import rounds as svc
+
+    assert [a.error for a in svc.add_returns(round_lib, REF, [returned["uk"]])] == [""]
+    (again,) = svc.add_returns(round_lib, REF, [returned["uk"]])
+    assert again.error == "uk.docx: already in this round as return 1; not added again"
+    assert len(round_lib.round_returns(round_lib.find_round(1, 1).id)) == 1
