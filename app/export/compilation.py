@@ -45,6 +45,7 @@ class Note:
     start: int
     end: int
     initials: str = ""
+    date: str = ""  # when it was written, ISO 8601
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +121,7 @@ def _paragraph(d: DocxDocument, para: CompiledParagraph, rev: _Revisions) -> Non
         return
     if head:
         _write_tracked(p, "", head, None, rev)
-    ids = {n: d.comments.add_comment(text=lay.xml_safe(n.text), author=n.author, initials=n.initials).comment_id
-           for n in para.notes}
+    ids = {n: _comment(d, n) for n in para.notes}
     for item in _items(text, para.changes, para.notes):
         kind = item[0]
         if kind == "start":
@@ -164,7 +164,7 @@ def _notes(d: DocxDocument, p, notes: Sequence[Note], *, anchor_all: bool) -> No
     if not notes:
         return
     for n in notes:
-        cid = d.comments.add_comment(text=lay.xml_safe(n.text), author=n.author, initials=n.initials).comment_id
+        cid = _comment(d, n)
         ppr = p.find(qn("w:pPr"))
         start = _range("w:commentRangeStart", cid)
         if ppr is not None:
@@ -173,6 +173,14 @@ def _notes(d: DocxDocument, p, notes: Sequence[Note], *, anchor_all: bool) -> No
             p.insert(0, start)
         p.append(_range("w:commentRangeEnd", cid))
         p.append(_reference(cid))
+
+
+def _comment(d: DocxDocument, n: Note) -> int:
+    """The comment in the comments part, with its author, initials and date; its id."""
+    c = d.comments.add_comment(text=lay.xml_safe(n.text), author=n.author, initials=n.initials)
+    if n.date:
+        c._comment_elm.set(qn("w:date"), n.date)
+    return int(c.comment_id)
 
 
 def _range(tag: str, cid: int):

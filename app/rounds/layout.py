@@ -99,7 +99,7 @@ def _note(r: Remark) -> Note:
     c = r.comment
     person = f"({c.author}) " if c.author and c.author != r.delegation else ""
     initials = "".join(w[0] for w in r.delegation.split() if w[:1].isalpha())[:4]
-    return Note(r.delegation, f"{person}{c.text}", c.start, c.end, initials)
+    return Note(r.delegation, f"{person}{c.text}", c.start, c.end, initials, c.date)
 
 
 def table_rows(c: Compilation) -> list[TableRow]:

@@ -149,6 +149,8 @@ def test_exported_compilation_has_every_revision_by_its_delegation(round_lib, re
     with zipfile.ZipFile(out) as z:
         comments = z.read("word/comments.xml").decode()
     assert 'w:author="Germany"' in comments and "(K. Weber) Would" in comments
+    (original,) = [r.comment for p in c.places for r in p.remarks]
+    assert f'w:date="{original.date}"' in comments
 
 
 @pytest.mark.soffice
