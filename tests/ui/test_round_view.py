@@ -175,3 +175,13 @@ def test_screenshot_of_the_compilation(round_window, qtbot, tmp_path):
     qtbot.wait(50)
     assert view.grab().save(str(shots / "round-competing.png"))
     assert (shots / "round-compilation.png").stat().st_size > 20_000
+
+
+def test_bracket_register_dialog(round_window):
+    view = _view(round_window)
+    index = next(r.index for r in _rows(view, "segment") if r.label == "5(c)")
+    view.edit(index, "Noting with [grave] concern that insecurity limited access;")
+    dialog = view.brackets_dialog()
+    cells = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert cells == ["5(c)", "[grave]", "penholder", "working copy", "open"]
+    dialog.close()

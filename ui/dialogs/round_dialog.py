@@ -199,3 +199,32 @@ class SegmentEditDialog(QDialog):
 
     def text(self) -> str:
         return self.editor.toPlainText()
+
+
+class BracketRegisterDialog(QDialog):
+    """The bracket register of a draft: each bracketed passage, who proposed it, in which
+    round, and whether it is still open in the working copy."""
+
+    COLUMNS = ("Paragraph", "Bracketed text", "Proposed by", "Round", "Still open")
+
+    def __init__(self, entries: list, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Bracket Register")
+        self.table = QTableWidget(len(entries), len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setAccessibleName("Bracket register")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for r, b in enumerate(entries):
+            for c, value in enumerate((b.label or "-", b.text, b.proposed_by, b.round, "open" if b.open else "closed")):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        intro = QLabel("No bracketed passage in this draft yet." if not entries else
+                       f"{len(entries)} bracketed passage{'s' if len(entries) != 1 else ''}, "
+                       f"{sum(1 for b in entries if b.open)} still open.")
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.resize(760, 360)

@@ -150,6 +150,7 @@ class RoundView(QWidget):
             ("edit", "&Edit Text…", "E", self.edit_dialog),
             ("undo", "Undo", "Ctrl+Z", self.undo_stack.undo),
             ("redo", "Redo", "Ctrl+Shift+Z", self.undo_stack.redo),
+            ("brackets", "&Brackets…", "", self.brackets_dialog),
             ("add", "Add &Returns…", "", self.add_dialog),
             ("export", "E&xport…", "", self.export_dialog),
         ):
@@ -159,7 +160,7 @@ class RoundView(QWidget):
             b.clicked.connect(lambda _=False, s=slot: s())
             buttons.addWidget(b)
             self.buttons[name] = b
-        buttons.insertStretch(6, 1)
+        buttons.insertStretch(6, 1)  # decisions on the left, the round's files on the right
         self.undo_stack.canUndoChanged.connect(self.buttons["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(self.buttons["redo"].setEnabled)
         self.buttons["undo"].setEnabled(False)
@@ -320,6 +321,14 @@ class RoundView(QWidget):
 
         dialog = RoundReturnsDialog(self.session, self.ref, self)
         dialog.finished.connect(lambda _: self.reload())  # some may be stored though others were refused
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def brackets_dialog(self):
+        from ui.dialogs.round_dialog import BracketRegisterDialog
+
+        dialog = BracketRegisterDialog(svc.bracket_register(self.store, self.draft_id), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
