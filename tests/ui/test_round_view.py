@@ -185,3 +185,11 @@ def test_bracket_register_dialog(round_window):
     cells = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
     assert cells == ["5(c)", "[grave]", "penholder", "working copy", "open"]
     dialog.close()
+
+
+def test_drafts_menu_opens_the_round_on_the_last_version(round_window):
+    assert round_window.drafts.round_action.isEnabled()  # the draft editor is the current tab
+    view = round_window.drafts.round_dialog()
+    assert (view.draft_id, view.version) == (1, 1)
+    assert round_window.tabs.currentWidget() is view
+    assert round_window.tabs.tabText(round_window.tabs.currentIndex()) == "Round: rev.1"

@@ -63,7 +63,7 @@ class DraftsMenu(QObject):
         self.history_action = self._act("Draft &History…", "Ctrl+H", self.history_dialog)
         self.compare_action = self._act("&Compare Draft With…", "Ctrl+Shift+C", self.compare_dialog)
         self.export_action = self._act("&Export Draft to Word…", "Ctrl+Shift+X", self.export_dialog)
-        self.round_action = self._act("Negotiation &Round on a Version…", "Ctrl+Shift+R", self.round_dialog)
+        self.round_action = self._act("Negotiation &Round on a Version…", "Ctrl+Alt+R", self.round_dialog)
         self.menu.aboutToShow.connect(self._update_actions)
         workspace.tab_changed.connect(lambda _: self._update_actions())
         self._update_actions()

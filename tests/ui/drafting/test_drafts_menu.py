@@ -253,7 +253,7 @@ def test_drafts_menu_shortcuts_do_not_clash(window, qtbot, burkina):
 
     menu = keys(window.drafts.menu.actions())
     assert menu == ["Ctrl+N", "Ctrl+Shift+O", "Ctrl+Shift+I", "Ctrl+H", "Ctrl+Shift+C", "Ctrl+Shift+X",
-                    "Ctrl+Alt+D"]
+                    "Ctrl+Alt+R", "Ctrl+Alt+D"]
     assert all(a.text() and a.toolTip() for a in window.drafts.menu.actions() if not a.isSeparator())
     menus = [a.menu() for a in window.menuBar().actions() if a.menu()]
     assert window.drafts.menu in menus
