@@ -147,3 +147,23 @@ def test_untracked_differences_in_a_tracked_file_are_its_delegations(tmp_path, v
     assert got == [(False, "", "grave "), (True, "", ", the pandemic")]
     tracked = next(p for p in ret.proposals if p.tracked)
     assert text[:tracked.start].endswith("that insecurity")
+
+
+@pytest.mark.soffice
+def test_a_return_saved_again_by_libreoffice_reads_the_same(tmp_path, version):
+    """LibreOffice writes tracked changes, comments and numbering its own way (run splits,
+    its paragraph-mark revisions, its comment ranges): the proposals do not change."""
+    from returnkit import run_soffice
+
+    edits = (Edits().insert("5(c)", "insecurity", ", the COVID-19 pandemic", "J. Smith")
+             .replace("5(b)", "further implement", "fully implement", "A. Jones")
+             .comment("5(d)", "without undue delay", "Why?", "A. Jones")
+             .delete("5(f)", "J. Smith").new("5(e)", "New text;", "A. Jones"))
+    ours = write_return(tmp_path / "uk.docx", version, edits)
+    run_soffice(["--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"), str(ours)],
+                tmp_path / "profile", tmp_path)
+    a, b = read_return(ours, version), read_return(tmp_path / "lo" / "uk.docx", version)
+    assert [p.to_json() for p in b.proposals] == [p.to_json() for p in a.proposals]
+    assert [(c.index, c.quote, c.author, c.text) for c in b.comments] == \
+        [(c.index, c.quote, c.author, c.text) for c in a.comments]
+    assert len(a.proposals) == 4
