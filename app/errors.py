@@ -30,3 +30,12 @@ class LibraryError(ConcordError):
 
 class ExportError(ConcordError):
     """A file could not be written."""
+
+
+class ImportCancelled(ImportRefused):
+    """The person importing stopped the import (a `cancelled()` callback said so); nothing
+    is stored. A subclass of `ImportRefused`, so every caller that reports refusals
+    reports it too, as one line."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__(file, "the import was cancelled")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,12 @@ from pdfminer.converter import PDFPageAggregator
 
 from app.errors import ImportRefused
 from app.model import Document
+from app.parse.conventions import ENGLISH, Conventions
+from app.parse.lines import FURNITURE_RE, SYMBOL_LINE_RE, RawLine, normal_symbol
 from app.parse.pdfstreams import stream_budget
 from app.parse.repair import Vocabulary, join_lines
 from app.parse.safety import MB, describe, read_capped
-from app.parse.structure import FURNITURE_RE, OWN_SYMBOL_RE, RawLine, build_document
+from app.parse.structure import build_document
 
 MAX_PDF_BYTES = 50 * MB
 MAX_PAGES = 300
@@ -42,10 +45,10 @@ MASTHEAD_RE = re.compile(
     r"|\d{7}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December) \d{4}|S/AC\.51/\d{4}/\d+|[A-Z]/[A-Z0-9./]+)$"
 )
-LABEL_RE = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|\([ivx]+\))$")
+LABEL_RE = re.compile(r"^(?:\d{1,5}\.|\([a-z]{1,8}\)|\([ivxlc]+\))$")
 # A row opening with a label after a row that ended a sentence starts a paragraph, even
 # when the PDF has no extra space between paragraphs.
-LABEL_START_RE = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\))\s")
+LABEL_START_RE = re.compile(r"^(?:\d{1,5}\.|\([a-z]{1,8}\))\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,8 +193,9 @@ def _furniture(pieces: list[_Piece], pages: int) -> tuple[set[int], str]:
     symbol = ""
     for i, p in enumerate(pieces):
         t = " ".join(p.text.split())
-        if OWN_SYMBOL_RE.match(t) and p.zone != "body":
-            symbol = symbol or t
+        m = SYMBOL_LINE_RE.match(t)
+        if m and p.zone != "body":
+            symbol = symbol or normal_symbol(m.group("symbol"))
         if p.zone == "body":
             continue
         if (f"{p.zone}:{_norm(p.text)}" in repeated and len(t) < 80) or FURNITURE_RE.match(t) or (
@@ -234,7 +238,7 @@ def pdf_lines(pieces: list[_Piece], pages: int) -> tuple[list[RawLine], str]:
             if prev is None or (
                 prev.bottom - row.top > PARAGRAPH_GAP * min(prev.height, row.height)
                 or row.starts_with_label
-                or (LABEL_START_RE.match(row.text) and prev.text.endswith((".", ";", ":")))
+                or (LABEL_START_RE.match(row.text) and prev.text.endswith((".", ";", ":", ",")))
                 or abs(row.height - prev.height) > 0.2 * max(row.height, prev.height)
             ):
                 paragraphs.append([])
@@ -258,7 +262,8 @@ def pdf_lines(pieces: list[_Piece], pages: int) -> tuple[list[RawLine], str]:
     return lines, symbol
 
 
-def read_pdf(path: str | Path) -> Document:
+def read_pdf(path: str | Path, *, conventions: Conventions = ENGLISH,
+             cancelled: Callable[[], bool] | None = None) -> Document:
     """Read a PDF's text layer; a scan without text or an encrypted PDF is refused."""
     p = Path(path)
     file = p.name
@@ -276,4 +281,4 @@ def read_pdf(path: str | Path) -> Document:
             )
         raise ImportRefused(file, "the PDF contains no text")
     lines, _ = pdf_lines(pieces, pages)
-    return build_document(lines, file)
+    return build_document(lines, file, conventions=conventions, repair=True, cancelled=cancelled)

@@ -25,3 +25,24 @@ def corpus_pdf(tmp_path_factory, corpus_docx):
     typed, automatic = soffice_convert([corpus_docx["typed"], corpus_docx["automatic"]], out)
     return {"typed": typed, "automatic": automatic}
 
+
+
+@pytest.fixture(scope="session")
+def variant_docx(tmp_path_factory):
+    """The typed test documents as Word files: {fixture name: path}."""
+    from variants import fixture_docx
+
+    d = tmp_path_factory.mktemp("variants-docx")
+    names = ["ps-car-2012.txt", "ps-colombia-2016.txt", "conclusions-sudan-2007.txt", "resolution-2225-typed.txt",
+             "prst-2015.txt", "letter-2021.txt"]
+    return {n: fixture_docx(n, d, italic_leads=n.startswith("resolution")) for n in names}
+
+
+@pytest.fixture(scope="session")
+def variant_pdf(tmp_path_factory, variant_docx):
+    """Those Word files printed to PDF by LibreOffice, in one soffice call."""
+    if not SOFFICE:
+        pytest.skip("LibreOffice (soffice) is not installed: cannot make PDFs from Word files")
+    out = tmp_path_factory.mktemp("variants-pdf")
+    names = list(variant_docx)
+    return dict(zip(names, soffice_convert([variant_docx[n] for n in names], out), strict=True))
