@@ -46,3 +46,28 @@ def variant_pdf(tmp_path_factory, variant_docx):
     out = tmp_path_factory.mktemp("variants-pdf")
     names = list(variant_docx)
     return dict(zip(names, soffice_convert([variant_docx[n] for n in names], out), strict=True))
+
+
+@pytest.fixture(scope="session")
+def hostile_pdfs(tmp_path_factory):
+    """The PDFs that hung or flooded the reader, and those whose text layer lies, written
+    once per session: {name: path}."""
+    import pdfhostile as h
+
+    d = tmp_path_factory.mktemp("hostile-pdf")
+    made = {
+        "scattered-words.pdf": h.scattered_words(8_000),
+        "scattered-characters.pdf": h.scattered_characters(45_000),
+        "doubling-forms.pdf": h.doubling_forms(40),
+        "empty-text-objects.pdf": h.empty_text_objects(1_000_000),
+        "no-unicode-map.pdf": h.without_unicode_map(),
+        "spaced-letters.pdf": h.spaced_letters(),
+        "right-to-left.pdf": h.right_to_left(),
+        "one-page-unmapped.pdf": h.one_page_unmapped_of(3),
+        "logging.pdf": h.logging_pdf(),
+    }
+    out = {}
+    for name, data in made.items():
+        out[name] = d / name
+        out[name].write_bytes(data)
+    return out
