@@ -22,7 +22,7 @@ from lxml import etree
 from app.errors import ImportRefused
 from app.model import Document
 from app.parse.conventions import ENGLISH, Conventions
-from app.parse.numbering import Numbering
+from app.parse.numbering import Numbering, NumberingOutOfRange
 from app.parse.safety import (
     MAX_FILE_BYTES,
     check_xml_parts,
@@ -279,6 +279,8 @@ def read_docx_bytes(data: bytes, file: str, revisions: Revisions = "accept", *,
         raise ImportRefused(file, "damaged Word file: its main part has no WordprocessingML document body")
     try:
         doc, notes = _read(wdoc, body, revisions, file, conventions, cancelled)
+    except NumberingOutOfRange as e:
+        raise ImportRefused(file, f"{e}; refused") from e
     except (AttributeError, KeyError, IndexError, TypeError, ValueError) as e:
         # python-docx assumes well-formed WordprocessingML; a part valid as XML but not as
         # Word markup surfaces as one of these.

@@ -71,3 +71,15 @@ def hostile_pdfs(tmp_path_factory):
         out[name] = d / name
         out[name].write_bytes(data)
     return out
+
+
+@pytest.fixture(scope="session")
+def hostile_docx(tmp_path_factory):
+    """A Word file whose lettered list starts at 10,000,000,000 (w:start), written once."""
+    from wordgen import abstract, lvl, make_docx, num, p
+
+    d = tmp_path_factory.mktemp("hostile-docx")
+    numbering = abstract(1, lvl(0, "decimal", "%1."), lvl(1, "lowerLetter", "(%2)", start=10_000_000_000)) + num(1, 1)
+    body = p("Conclusions on children and armed conflict in Testland") + p("The Working Group agreed:", num=(1, 0))
+    body += "".join(p(f"Item {i};", num=(1, 1)) for i in range(200))
+    return make_docx(d / "huge-start.docx", body, numbering)

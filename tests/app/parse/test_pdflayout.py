@@ -55,10 +55,12 @@ def read_in_subprocess(paths: list[Path]) -> list[dict]:
 
 
 @pytest.mark.slow
-def test_pdfs_that_hung_or_flooded_are_refused_in_one_line(hostile_pdfs):
+def test_pdfs_that_hung_or_flooded_are_refused_in_one_line(hostile_pdfs, hostile_docx):
     names = list(REFUSED)
-    rows = read_in_subprocess([hostile_pdfs[n] for n in names])
-    assert [r["result"] for r in rows] == [f"ImportRefused: {REFUSED[n]}" for n in names]
+    rows = read_in_subprocess([hostile_pdfs[n] for n in names] + [hostile_docx])
+    assert [r["result"] for r in rows] == [f"ImportRefused: {REFUSED[n]}" for n in names] + [
+        "ImportRefused: huge-start.docx: a numbered list in the document reaches 10,000,000,000 (lowerLetter), "
+        "beyond the largest number a label can have (208); refused"]
 
 
 def test_small_hostile_files_are_small(hostile_pdfs):
