@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -93,6 +94,12 @@ class Document:
     def content_hash(self) -> str:
         return content_hash(self.segments)
 
+    @property
+    def shape(self) -> str:
+        """A digest of the label sequence: two files of one document (its Word file and its
+        PDF) have the same shape though their texts differ by a hyphen or a space."""
+        return label_shape([s.label for s in self.segments if s.label])
+
     def labels(self) -> list[str]:
         return [s.label for s in self.segments if s.label]
 
@@ -104,6 +111,11 @@ class Document:
 
     def with_segments(self, segments: tuple[Segment, ...] | list[Segment]) -> Document:
         return replace(self, segments=tuple(segments))
+
+
+def label_shape(labels: Sequence[str]) -> str:
+    """See `Document.shape`."""
+    return hashlib.sha256("\x1f".join(labels).encode()).hexdigest()[:32]
 
 
 def content_hash(segments: tuple[Segment, ...] | list[Segment]) -> str:
@@ -131,14 +143,37 @@ def parent_label(label: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a passage's text lives: a stored document, or a draft's version or working copy."""
+
+    document_id: int | None = None
+    draft_id: int | None = None
+    version: int | None = None  # a draft's version number; None for its working copy
+
+    @property
+    def is_draft(self) -> bool:
+        return self.draft_id is not None
+
+
+@dataclass(frozen=True, slots=True)
 class Passage:
-    """A contiguous run of a stored document's segments, as named by a REF like `1:5(n)..5(v)`."""
+    """A contiguous run of a stored document's segments, as named by a REF like `1:5(n)..5(v)`.
+
+    `offset` is the index in `document.segments` of the first segment, so each segment's
+    position is known without searching for the run.
+    """
 
     document: Document
     segments: tuple[Segment, ...]
     ref: str
     start: str = ""
     end: str = ""
+    origin: Origin = field(default_factory=Origin)
+    offset: int = 0
+
+    def positions(self) -> list[int]:
+        """Index in its document of each segment of the passage."""
+        return list(range(self.offset, self.offset + len(self.segments)))
 
     @property
     def title(self) -> str:
@@ -164,6 +199,10 @@ class ImportResult:
     duplicate_of: int | None = None
     error: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # The same document is already stored from another file (its PDF, its Word file):
+    # its id, and what was done ("skipped", "kept both", "replaced"; "" when asked first).
+    same_as: int | None = None
+    same_action: str = ""
 
     @property
     def ok(self) -> bool:
@@ -183,6 +222,9 @@ class DocumentSummary:
     source_file: str
     imported_at: str
     segments: int
+    doc_kind: str = DocKind.CONCLUSIONS.value
+    meeting_number: str = ""
+    same_as: int | None = None  # another copy of this stored document (its PDF, say)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,3 +239,75 @@ class SearchHit:
     kind: str
     text: str
     spans: tuple[tuple[int, int], ...] = ()
+
+
+# --- drafts: a draft's metadata, its saved versions and the working copy ---------------
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """A saved round of negotiation, without its text: number 1, 2, ... and its name."""
+
+    number: int
+    name: str
+    saved_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftVersion:
+    """One immutable version of a draft: a full list of segments, like an imported document."""
+
+    draft_id: int
+    number: int
+    name: str
+    saved_at: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A draft with its working copy (the unsaved head) and the list of its versions."""
+
+    id: int
+    title: str
+    situation: str
+    created_at: str
+    updated_at: str
+    head: tuple[Segment, ...]
+    head_saved_at: str
+    versions: tuple[VersionInfo, ...] = ()
+
+    def version_info(self, number: int) -> VersionInfo:
+        for v in self.versions:
+            if v.number == number:
+                return v
+        raise KeyError(number)
+
+    def as_document(self, segments: tuple[Segment, ...] | None = None, suffix: str = "") -> Document:
+        """A draft (or one of its versions) as an unstored `Document`, for compare and export."""
+        title = f"{self.title} ({suffix})" if suffix else self.title
+        return Document(title=title, segments=self.head if segments is None else segments,
+                        situation=self.situation)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSummary:
+    """A row of the draft list."""
+
+    id: int
+    title: str
+    situation: str
+    updated_at: str
+    versions: int
+    last_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewMark:
+    """A place in a new draft the drafter should look at: text the replace step changed, or
+    an occurrence it held back ("not replaced: cites S/AC.51/2018/1")."""
+
+    index: int  # the row of the draft
+    start: int
+    end: int
+    kind: str  # "replaced" or "held"
+    note: str
