@@ -43,6 +43,7 @@ def assemble(blocks: list[Block], p: Patterns, kind: DocKind, repair: bool) -> t
     repairs: list[tuple[Repair, str]] = []
     section = ""
     addressee = ""
+    labelled = False  # a labelled segment has been seen
     for b in blocks:
         text = _verbatim(b.lines) if vocab is None else _repaired(b, vocab, repairs, p.conventions.no_space_before)
         if not text:
@@ -62,12 +63,12 @@ def assemble(blocks: list[Block], p: Patterns, kind: DocKind, repair: bool) -> t
             segments.append(Segment(Kind.ADDRESSEE, text, section=section, addressee=text))
         elif b.kind == Kind.PARAGRAPH:
             addressee = ""
+            labelled = True
             segments.append(Segment(Kind.PARAGRAPH, text, b.label, section))
         else:
             segments.append(Segment(b.kind, text, b.label, section, addressee))
-            if kind == DocKind.PUBLIC_STATEMENT and b.kind == Kind.TEXT and not addressee and not any(
-                s.label for s in segments
-            ):
+            labelled = labelled or bool(b.label)
+            if kind == DocKind.PUBLIC_STATEMENT and b.kind == Kind.TEXT and not addressee and not labelled:
                 # The messages that follow go to whom the opening sentence names.
                 addressee = folded_addressee(text, p)
     if kind == DocKind.PRESIDENTIAL_STATEMENT:

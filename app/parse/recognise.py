@@ -54,6 +54,7 @@ class Reader:
         self.warnings: list[str] = []
         self.labelled_any = False
         self.state = ""  # a kind's own progress, e.g. "preamble" in a resolution
+        self.preambular = 0  # a resolution's preambular paragraphs so far
 
     # --- what is under the cursor ------------------------------------------------------
 
@@ -87,9 +88,6 @@ class Reader:
         return cur is None or cur.closed or cur.kind in (Kind.HEADING, Kind.TITLE) or (
             bool(cur.lines) and cur.lines[-1].rstrip().endswith(TERMINAL)
         )
-
-    def has(self, kind: Kind) -> bool:
-        return any(b.kind == kind for b in self.blocks)
 
     # --- changing ----------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ last one closes it. They are labelled 1, 2, ... in order.
 
 from __future__ import annotations
 
-from app.labels import Label, Series
+from app.labels import Label, LabelError, Series
 from app.model import Kind
 from app.parse.lines import RawLine
 from app.parse.patterns import OPENING_QUOTE_RE, PARA_RE, TERMINAL
@@ -52,9 +52,12 @@ def preambular(r: Reader) -> bool:
     ended = cur is None or cur.closed or (bool(cur.lines) and cur.lines[-1].rstrip().endswith((",", ";", ".")))
     if not ended or not (r.p.preamble_lead.match(r.text) or (cur is not None and cur.closed)):
         return False
-    n = sum(1 for b in r.blocks if b.label.startswith(Series.PREAMBULAR.value)) + 1
-    return r.add(Block(Kind.PARAGRAPH, [r.text], label=str(Label(Series.PREAMBULAR, n)),
-                       closed=r.line.paragraph_end))
+    r.preambular += 1
+    try:
+        label = str(Label(Series.PREAMBULAR, r.preambular))
+    except LabelError:
+        return False  # past the largest label: text
+    return r.add(Block(Kind.PARAGRAPH, [r.text], label=label, closed=r.line.paragraph_end))
 
 
 def operative_starts(r: Reader) -> bool:
