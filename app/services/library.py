@@ -12,7 +12,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from app import refs
-from app.errors import ConcordError, ImportRefused, LibraryError
+from app.errors import ConcordError, ImportCancelled, ImportRefused, LibraryError
 from app.model import DocKind, Document, ImportResult, Passage, SearchHit
 from app.refs import passage_of
 from app.resources import sample_files
@@ -56,12 +56,13 @@ class Same(StrEnum):
 
 
 def import_file(lib: Store, path: str | Path, revisions: str = "accept",
-                same: Same | str = Same.SKIP) -> ImportResult:
+                same: Same | str = Same.SKIP, cancelled: Callable[[], bool] | None = None) -> ImportResult:
     """Parse and store one file; errors become an `ImportResult` with the reason.
 
     `revisions` says how a Word file's tracked changes read: "accept" (all accepted, the
     default) or "reject" (the text as it was before the changes). `same` says what to do
-    when the library already holds the same document from another file (by content).
+    when the library already holds the same document from another file (by content);
+    `cancelled` is asked while a long file is read (between PDF pages), so Cancel stops it.
     """
     # Imported here, not at the top: the word list behind text repair costs start-up time.
     from app.parse import parse_file
@@ -69,12 +70,14 @@ def import_file(lib: Store, path: str | Path, revisions: str = "accept",
     name = Path(path).name
     same = Same(same)
     try:
-        doc = parse_file(path, revisions="reject" if revisions == "reject" else "accept")
+        doc = parse_file(path, revisions="reject" if revisions == "reject" else "accept", cancelled=cancelled)
         if lib.find_duplicate(doc.content_hash) is None:
             twin = same_document(lib, doc)
             if twin is not None:
                 return _import_same(lib, path, doc, twin, same)
         stored, new = lib.add_document(doc)
+    except ImportCancelled:
+        raise  # not a failure of this file: `import_files` stops there
     except ImportRefused as e:
         return ImportResult(str(path), error=str(e))
     except ConcordError as e:
@@ -118,7 +121,10 @@ def import_files(
             break
         if progress:
             progress(i, len(paths), Path(path).name)
-        results.append(import_file(lib, path, revisions, same))
+        try:
+            results.append(import_file(lib, path, revisions, same, cancelled))
+        except ImportCancelled:
+            break  # stopped inside this file: nothing of it was stored
     if progress:
         progress(len(results), len(paths), "")
     return results
