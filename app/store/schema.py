@@ -153,8 +153,17 @@ def _m3_revisions_and_kinds(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO concord_meta VALUES ('revision', 1), ('documents_revision', 1)")
 
 
+def _m4_draft_authors(db: sqlite_utils.Database) -> None:
+    """Who made each draft change, and a revision of each working copy so that a save
+    based on an older copy than the stored one is caught instead of overwriting it."""
+    db.execute("ALTER TABLE drafts ADD COLUMN created_by TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE draft_versions ADD COLUMN saved_by TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE draft_heads ADD COLUMN saved_by TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE draft_heads ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _m1_documents, _m2_drafts, _m3_revisions_and_kinds,
+    _m1_documents, _m2_drafts, _m3_revisions_and_kinds, _m4_draft_authors,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
