@@ -14,24 +14,27 @@ from app.errors import ConcordError, ImportRefused, LibraryError
 from app.model import ImportResult, Passage, SearchHit
 from app.refs import passage_of
 from app.resources import sample_files
-from app.store import Store, open_store
+from app.store import Store, is_server_address, open_store
 
 __all__ = ["import_file", "import_files", "open_library", "passage_of", "resolve_ref", "search"]
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file name)
 
 
-def default_library_path() -> Path:
-    """CONCORD_DB if set, else the platform's user data directory."""
+def default_library_path() -> Path | str:
+    """CONCORD_DB if set (a file or a `postgresql://` address), else the user data directory."""
     env = os.environ.get("CONCORD_DB")
     if env:
-        return Path(env)
+        return env if is_server_address(env) else Path(env)
     return Path(user_data_dir("Concord", appauthor=False)) / "library.sqlite"
 
 
 def open_library(path: str | Path | None = None, *, seed: bool = False) -> Store:
     """Open (creating if needed) a library; `seed` fills an empty new one with the sample."""
-    p = Path(path) if path is not None else default_library_path()
+    location = path if path is not None else default_library_path()
+    if is_server_address(location):
+        return open_store(str(location))  # a team library is never seeded with the sample
+    p = Path(location)
     if path is None:
         p.parent.mkdir(parents=True, exist_ok=True)
     elif str(p) != ":memory:" and not p.parent.is_dir():
