@@ -201,6 +201,6 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
     return applied
 
 
-def newer_message(found: int) -> str:
+def newer_message(found: int, known: int = SCHEMA_VERSION) -> str:
     return (f"this library was written by a newer Concord (schema version {found}; this program "
-            f"knows up to version {SCHEMA_VERSION}): update Concord to open it")
+            f"knows up to version {known}): update Concord to open it")

@@ -129,7 +129,7 @@ def migrate(conn: psycopg.Connection, where: str) -> list[int]:
             raise NotALibrary(f"{where}: not a Concord library (another program's database with "
                               f"tables {found}); left untouched")
     elif version > SCHEMA_VERSION:
-        raise LibraryError(f"{where}: {newer_message(version)}")
+        raise LibraryError(f"{where}: {newer_message(version, SCHEMA_VERSION)}")
     if version == SCHEMA_VERSION:
         return []
     applied = []
