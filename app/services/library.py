@@ -15,8 +15,11 @@ from app.model import ImportResult, Passage, SearchHit
 from app.refs import passage_of
 from app.resources import sample_files
 from app.store import Store, is_server_address, open_store
+from app.store import copy as store_copy
+from app.store.copy import CopyReport
 
-__all__ = ["import_file", "import_files", "open_library", "passage_of", "resolve_ref", "search"]
+__all__ = ["copy_library", "import_file", "import_files", "open_library", "passage_of", "resolve_ref",
+           "search"]
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file name)
 
@@ -44,6 +47,23 @@ def open_library(path: str | Path | None = None, *, seed: bool = False) -> Store
     if seed and lib.counts()["documents"] == 0:
         import_files(lib, sample_files())
     return lib
+
+
+def copy_library(source: str | Path, dest: str | Path,
+                 progress: Callable[[str], None] | None = None) -> CopyReport:
+    """Copy the library at `source` into a new, empty one at `dest` (files or team library
+    addresses, either way round) and verify the copy."""
+    if not is_server_address(str(source)) and not Path(source).is_file():
+        raise LibraryError(f"{source}: no such library file")
+    src = open_store(str(source) if is_server_address(str(source)) else Path(source), read_only=True)
+    try:
+        dst = open_library(dest)
+        try:
+            return store_copy.copy_library(src, dst, progress)
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 def import_file(lib: Store, path: str | Path, revisions: str = "accept") -> ImportResult:
