@@ -83,9 +83,13 @@ def get_draft(lib: Store, draft_id: int) -> Draft:
     return lib.get_draft(draft_id)
 
 
-def autosave(lib: Store, draft_id: int, segments: Sequence[Segment]) -> str:
-    """Store the working copy now (one transaction); returns when it was saved."""
-    return lib.save_head(draft_id, segments)
+def autosave(lib: Store, draft_id: int, segments: Sequence[Segment], base: int | None = None) -> str:
+    """Store the working copy now (one transaction); returns when it was saved.
+
+    `base` is the working copy's `head_revision` when it was read: if someone else saved
+    the draft since, `DraftConflict` says who and carries their text, and nothing is written.
+    """
+    return lib.save_head(draft_id, segments, base)
 
 
 def save_version(lib: Store, draft_id: int, name: str) -> int:
@@ -154,4 +158,21 @@ def export_draft(
     if against is None:
         return export_passage_docx(text, out)
     comparison = compare_passages(refs.resolve(lib, against), text)
-    return export_redline_docx(comparison, out, mode=mode, author=author or None)
+    return export_redline_docx(comparison, out, mode=mode, author=author or draft_author(lib, draft_id, version))
+
+
+def draft_author(lib: Store, draft_id: int, version: int | None = None) -> str | None:
+    """Who last saved the working copy (or saved `version`): a redline's tracked-change author."""
+    if version is None:
+        return lib.get_draft(draft_id).head_saved_by or None
+    return lib.get_version(draft_id, version).saved_by or None
+
+
+def author_of(lib: Store, ref: str) -> str | None:
+    """The author of a draft's text named by a REF (`draft:3`, `draft:3@2`); None otherwise."""
+    if not ref.startswith("draft:"):
+        return None
+    origin = refs.resolve_draft_ref(lib, ref).origin
+    if origin.draft_id is None:
+        return None
+    return draft_author(lib, origin.draft_id, origin.version)

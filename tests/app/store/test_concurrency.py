@@ -54,7 +54,7 @@ def test_two_processes_writing_at_once_lose_nothing(location):
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
              for name in ("alice", "bob")]
     outs = [p.communicate(timeout=300) for p in procs]
-    for p, (out, err) in zip(procs, outs, strict=True):
+    for p, (_out, err) in zip(procs, outs, strict=True):
         assert p.returncode == 0 and err == "", err
     lib = open_store(location)
     titles = sorted(d.title for d in lib.list_documents())

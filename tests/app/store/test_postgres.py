@@ -198,3 +198,24 @@ def test_a_lost_connection_is_reopened_on_the_next_call(proxied, corpus_doc):
     proxy.restore()
     assert lib.counts()["documents"] == 1
     lib.close()
+
+
+def test_a_draft_redline_is_authored_by_who_saved_the_draft(pg_address, corpus_doc, tmp_path, capsys):
+    import re
+    import zipfile
+
+    from app.cli import main
+    from app.drafts import edit_text
+
+    alice = open_store(pg_address)
+    alice.add_document(corpus_doc)
+    draft_id = alice.create_draft("Mali 2022", "Mali", corpus_doc.segments, first_version="zero draft")
+    bob = open_store(pg_address.replace("alice@", "bob@"))
+    bob.save_head(draft_id, edit_text(corpus_doc.segments, 3, "Bob's new wording."), base=1)
+    out = tmp_path / "redline.docx"
+    assert main(["--db", pg_address, "compare", f"draft:{draft_id}@1", f"draft:{draft_id}",
+                 "--docx", str(out)]) == 0, capsys.readouterr().err
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert set(re.findall(r'w:author="([^"]*)"', xml)) == {"bob"}
+    bob.close()
+    alice.close()
