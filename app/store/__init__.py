@@ -7,13 +7,19 @@ decides which implementation a location names.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from app.store.base import DocInfo, LibraryChange, Store
 from app.store.library import Library
 
-__all__ = ["DocInfo", "Library", "LibraryChange", "Store", "is_server_address", "open_store"]
+__all__ = ["STORAGE_ERRORS", "DocInfo", "Library", "LibraryChange", "Store", "is_server_address",
+           "open_store"]
 
+# What a backend raises for a write it could not make (the transaction is rolled back):
+# callers catch these without knowing which database is behind the store. (The PostgreSQL
+# store turns its driver's failures into `app.errors` ones: `ConcordError`s.)
+STORAGE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
 SERVER_SCHEMES = ("postgresql://", "postgres://")
 
 

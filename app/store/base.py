@@ -23,6 +23,7 @@ from app.model import (
     Draft,
     DraftSummary,
     DraftVersion,
+    ReviewMark,
     SearchHit,
     Segment,
 )
@@ -110,11 +111,17 @@ class Store(Protocol):
         ...
 
     # --- documents ----------------------------------------------------------------
-    def add_document(self, doc: Document) -> tuple[Document, bool]: ...
+    def add_document(self, doc: Document, *, same_as: int | None = None) -> tuple[Document, bool]: ...
+
+    def replace_document(self, doc_id: int, doc: Document) -> Document: ...
 
     def find_duplicate(self, content_hash: str) -> int | None: ...
 
     def list_documents(self) -> list[DocumentSummary]: ...
+
+    def documents_shaped(self, shape: str) -> list[int]:
+        """Documents with this label sequence (`Document.shape`), copies left out."""
+        ...
 
     def get_document(self, doc_id: int) -> Document: ...
 
@@ -169,11 +176,18 @@ class Store(Protocol):
     def update_draft(self, draft_id: int, *, title: str | None = None,
                      situation: str | None = None) -> None: ...
 
+    def review_marks(self, draft_id: int) -> tuple[ReviewMark, ...]:
+        """Places of the draft still to be reviewed (see `app.drafts.replace`)."""
+        ...
+
+    def set_review_marks(self, draft_id: int, marks: Sequence[ReviewMark]) -> None: ...
+
     def delete_draft(self, draft_id: int) -> None: ...
 
     # --- copying a whole library ---------------------------------------------------
-    def restore(self, documents: Iterable[Document],
-                drafts: Iterable[tuple[Draft, Sequence[DraftVersion]]]) -> None:
+    def restore(self, documents: Iterable[Document], drafts: Iterable[tuple[Draft, Sequence[DraftVersion]]],
+                same_as: dict[int, int] | None = None) -> None:
         """Fill an empty library with documents and drafts as they are stored elsewhere:
-        ids, dates and authors kept, all in one transaction (`app.store.copy`)."""
+        ids, dates and authors kept, all in one transaction (`app.store.copy`). `same_as`
+        maps a document that is another copy to the one it copies."""
         ...

@@ -51,7 +51,12 @@ def copy_library(source: Store, dest: Store, progress: Progress | None = None) -
     documents = [source.get_document(d.id) for d in source.list_documents()]
     drafts = _drafts(source)
     say(f"read {len(documents)} documents and {len(drafts)} drafts from {source.location}")
-    dest.restore(documents, drafts)
+    same_as = {d.id: d.same_as for d in source.list_documents() if d.same_as is not None}
+    dest.restore(documents, drafts, same_as)
+    for draft, _ in drafts:
+        marks = source.review_marks(draft.id)
+        if marks:
+            dest.set_review_marks(draft.id, marks)
     say(f"written to {dest.location}; verifying")
     return verify(source, dest)
 
@@ -82,9 +87,11 @@ def verify(source: Store, dest: Store) -> CopyReport:
         if ours != theirs:
             field = next((f for f in theirs.__dataclass_fields__ if getattr(ours, f) != getattr(theirs, f)), "?")
             raise LibraryError(f"{where}: document {summary.id} ({field})")
+    if dest.list_documents() != source.list_documents():  # copies (`same_as`) included
+        raise LibraryError(f"{where}: the list of documents")
     drafts = _drafts(source)
-    if _drafts(dest) != drafts:
-        raise LibraryError(f"{where}: the drafts or their versions")
+    if _drafts(dest) != drafts or any(dest.review_marks(d.id) != source.review_marks(d.id) for d, _ in drafts):
+        raise LibraryError(f"{where}: the drafts, their versions or review marks")
     same = 0
     tried = probes(source)
     for phrase, home in tried:

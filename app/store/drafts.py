@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from app.errors import DraftConflict, NotFound
-from app.model import Draft, DraftSummary, DraftVersion, Kind, Segment, VersionInfo
+from app.model import Draft, DraftSummary, DraftVersion, Kind, ReviewMark, Segment, VersionInfo
 from app.store.clock import now_iso
 
 
@@ -178,9 +178,29 @@ def update_draft(lib: SqlLibrary, draft_id: int, *, title: str | None = None, si
                    [*fields.values(), now_iso(), draft_id])
 
 
+def review_marks(lib: SqlLibrary, draft_id: int) -> tuple[ReviewMark, ...]:
+    _exists(lib, draft_id)
+    rows = lib.rows(
+        "SELECT row_index, start, end_, kind, note FROM draft_review_marks WHERE draft_id = ? ORDER BY seq",
+        [draft_id],
+    )
+    return tuple(ReviewMark(*r) for r in rows)
+
+
+def set_review_marks(lib: SqlLibrary, draft_id: int, marks: Sequence[ReviewMark]) -> None:
+    """Replace the draft's marks (the drafter reviewed some, or the replace step made them)."""
+    _exists(lib, draft_id)
+    with lib.transaction(documents=False, draft_id=draft_id) as tx:
+        tx.execute("DELETE FROM draft_review_marks WHERE draft_id = ?", [draft_id])
+        for i, m in enumerate(marks):
+            tx.execute("INSERT INTO draft_review_marks (draft_id, seq, row_index, start, end_, kind, note) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)", [draft_id, i, m.index, m.start, m.end, m.kind, m.note])
+
+
 def delete_draft(lib: SqlLibrary, draft_id: int) -> None:
     _exists(lib, draft_id)
     with lib.transaction(documents=False, draft_id=draft_id) as tx:
+        tx.execute("DELETE FROM draft_review_marks WHERE draft_id = ?", [draft_id])
         tx.execute("DELETE FROM draft_versions WHERE draft_id = ?", [draft_id])
         tx.execute("DELETE FROM draft_heads WHERE draft_id = ?", [draft_id])
         tx.execute("DELETE FROM drafts WHERE id = ?", [draft_id])

@@ -38,6 +38,7 @@ from app.model import (
     DraftSummary,
     DraftVersion,
     Kind,
+    ReviewMark,
     SearchHit,
     Segment,
 )
@@ -254,8 +255,12 @@ class Library:
         ).fetchone()
         return int(row[0]) if row else None
 
-    def add_document(self, doc: Document) -> tuple[Document, bool]:
-        """Store `doc`; returns (stored document, True) or (existing one, False) if a duplicate."""
+    def add_document(self, doc: Document, *, same_as: int | None = None) -> tuple[Document, bool]:
+        """Store `doc`; returns (stored document, True) or (existing one, False) if a duplicate.
+
+        `same_as` names the stored document this one is another copy of (the PDF of an
+        imported Word file): kept, but left out of search and similarity results.
+        """
         digest = doc.content_hash
         existing = self.find_duplicate(digest)
         if existing is not None:
@@ -267,24 +272,42 @@ class Library:
                 existing = int(row[0])
             else:
                 doc_id = int(db.execute(
-                    """INSERT INTO documents (title, situation, meeting_date, report_symbol, symbol,
-                           source_file, content_hash, imported_at, warnings, refs, doc_kind,
-                           meeting_number, cited_symbols) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                       RETURNING id""", _document_row(replace(doc, imported_at=now_iso()))).fetchone()[0])
-                db.conn.executemany(
-                    "INSERT INTO segments (document_id, position, kind, label, section, addressee, text) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(doc_id, i, s.kind.value, s.label, s.section, s.addressee, s.text)
-                     for i, s in enumerate(doc.segments)])
+                    f"INSERT INTO documents (same_as, {DOCUMENT_COLUMNS}) VALUES ({', '.join('?' * 15)}) "
+                    "RETURNING id", [same_as, *_document_row(replace(doc, imported_at=now_iso()))]).fetchone()[0])
+                _insert_segments(db, doc_id, doc.segments)
         if existing is not None:
             return self.get_document(existing), False
         return self.get_document(doc_id), True
+
+    def replace_document(self, doc_id: int, doc: Document) -> Document:
+        """Put `doc`'s text and metadata in place of stored document `doc_id`, keeping its id
+        (so references such as `3:5(n)` still name it)."""
+        self.get_document(doc_id)
+        with self.transaction() as db:
+            db.execute("DELETE FROM segments WHERE document_id = ?", [doc_id])
+            db.table("documents").update(doc_id, {
+                "title": doc.title, "situation": doc.situation, "meeting_date": doc.meeting_date,
+                "report_symbol": doc.report_symbol, "symbol": doc.symbol, "source_file": doc.source_file,
+                "content_hash": doc.content_hash, "imported_at": now_iso(),
+                "warnings": json.dumps(list(doc.warnings)), "refs": json.dumps(list(doc.references)),
+                "doc_kind": doc.doc_kind.value, "meeting_number": doc.meeting_number,
+                "cited_symbols": json.dumps(list(doc.cited_symbols)), "shape": doc.shape,
+            })
+            _insert_segments(db, doc_id, doc.segments)
+        return self.get_document(doc_id)
+
+    def documents_shaped(self, shape: str) -> list[int]:
+        """Ids of the stored documents (not copies) whose label sequence is `shape`."""
+        rows = self._connect().execute(
+            "SELECT id FROM documents WHERE shape = ? AND same_as IS NULL ORDER BY id", [shape])
+        return [int(r[0]) for r in rows]
 
     def list_documents(self) -> list[DocumentSummary]:
         rows = self._connect().execute(
             """SELECT d.id, d.title, d.situation, d.meeting_date, d.report_symbol, d.symbol,
                       d.source_file, d.imported_at,
-                      (SELECT count(*) FROM segments s WHERE s.document_id = d.id)
+                      (SELECT count(*) FROM segments s WHERE s.document_id = d.id),
+                      d.doc_kind, d.meeting_number, d.same_as
                FROM documents d ORDER BY d.meeting_date DESC, d.id"""
         ).fetchall()
         return [DocumentSummary(*r) for r in rows]
@@ -356,10 +379,12 @@ class Library:
         return {int(r[0]): DocInfo(int(r[0]), r[1], r[2], r[3] or "", r[4] or "") for r in rows}
 
     def all_segments(self) -> list[tuple[int, int, Segment]]:
-        """(document id, position, segment) for every segment, for similarity search."""
+        """(document id, position, segment) for every segment, for similarity search; a second
+        copy of a document (`same_as`) is left out, so no result lists the same text twice."""
         rows = self._connect().execute(
-            """SELECT document_id, position, kind, text, label, section, addressee
-               FROM segments ORDER BY document_id, position"""
+            """SELECT s.document_id, s.position, s.kind, s.text, s.label, s.section, s.addressee
+               FROM segments s JOIN documents d ON d.id = s.document_id
+               WHERE d.same_as IS NULL ORDER BY s.document_id, s.position"""
         ).fetchall()
         return [(r[0], r[1], Segment(Kind(r[2]), r[3], r[4], r[5], r[6])) for r in rows]
 
@@ -427,34 +452,59 @@ class Library:
     def update_draft(self, draft_id: int, *, title: str | None = None, situation: str | None = None) -> None:
         draft_sql.update_draft(self, draft_id, title=title, situation=situation)
 
+    def review_marks(self, draft_id: int) -> tuple[ReviewMark, ...]:
+        return draft_sql.review_marks(self, draft_id)
+
+    def set_review_marks(self, draft_id: int, marks: Sequence[ReviewMark]) -> None:
+        draft_sql.set_review_marks(self, draft_id, marks)
+
     def delete_draft(self, draft_id: int) -> None:
         draft_sql.delete_draft(self, draft_id)
 
     # --- copying -----------------------------------------------------------------------
 
-    def restore(self, documents: Iterable[Document],
-                drafts: Iterable[tuple[Draft, Sequence[DraftVersion]]]) -> None:
+    def restore(self, documents: Iterable[Document], drafts: Iterable[tuple[Draft, Sequence[DraftVersion]]],
+                same_as: dict[int, int] | None = None) -> None:
+        links = same_as or {}
         with self.transaction() as db:
             if db.execute("SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM drafts)"
                           ).fetchone()[0]:
                 raise LibraryError(f"{self.path}: the library is not empty; copy into a new one")
             for doc in documents:
-                db.execute(
-                    """INSERT INTO documents (id, title, situation, meeting_date, report_symbol, symbol,
-                           source_file, content_hash, imported_at, warnings, refs, doc_kind,
-                           meeting_number, cited_symbols) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    [doc.id, *_document_row(doc)])
-                db.conn.executemany(
-                    "INSERT INTO segments (document_id, position, kind, label, section, addressee, text) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(doc.id, i, s.kind.value, s.label, s.section, s.addressee, s.text)
-                     for i, s in enumerate(doc.segments)])
+                db.execute(f"INSERT INTO documents (id, {DOCUMENT_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+                           [doc.id, *_document_row(doc)])
+                assert doc.id is not None
+                _insert_segments(db, doc.id, doc.segments)
+            for doc_id, original in links.items():
+                db.execute("UPDATE documents SET same_as = ? WHERE id = ?", [original, doc_id])
             draft_sql.restore_drafts(db, drafts)
 
 
+DOCUMENT_COLUMNS = ("shape, title, situation, meeting_date, report_symbol, symbol, source_file, content_hash, "
+                    "imported_at, warnings, refs, doc_kind, meeting_number, cited_symbols")
+
+
 def _document_row(doc: Document) -> list[object]:
-    """A document's columns after its id, in the order of the `documents` table."""
-    return [doc.title, doc.situation, doc.meeting_date, doc.report_symbol, doc.symbol, doc.source_file,
-            doc.content_hash, doc.imported_at or now_iso(), json.dumps(list(doc.warnings)),
+    """A document's `DOCUMENT_COLUMNS`."""
+    return [doc.shape, doc.title, doc.situation, doc.meeting_date, doc.report_symbol, doc.symbol,
+            doc.source_file, doc.content_hash, doc.imported_at or now_iso(), json.dumps(list(doc.warnings)),
             json.dumps(list(doc.references)), doc.doc_kind.value, doc.meeting_number,
             json.dumps(list(doc.cited_symbols))]
+
+
+def _insert_segments(db: sqlite_utils.Database, doc_id: int, segments: Sequence[Segment]) -> None:
+    db.table("segments").insert_all(
+        (
+            {
+                "document_id": doc_id,
+                "position": i,
+                "kind": s.kind.value,
+                "label": s.label,
+                "section": s.section,
+                "addressee": s.addressee,
+                "text": s.text,
+            }
+            for i, s in enumerate(segments)
+        ),
+        batch_size=500,
+    )

@@ -18,13 +18,13 @@ from app.store.drafts import restore_drafts
 if TYPE_CHECKING:
     from app.store.postgres.library import Tx
 
-COLUMNS = ("title, situation, meeting_date, report_symbol, symbol, source_file, content_hash, "
+COLUMNS = ("shape, title, situation, meeting_date, report_symbol, symbol, source_file, content_hash, "
            "imported_at, warnings, refs, doc_kind, meeting_number, cited_symbols")
 SEGMENT_COPY = "COPY segments (document_id, position, kind, label, section, addressee, text) FROM STDIN"
 
 
 def _row(doc: Document) -> list[Any]:
-    return [doc.title, doc.situation, doc.meeting_date, doc.report_symbol, doc.symbol, doc.source_file,
+    return [doc.shape, doc.title, doc.situation, doc.meeting_date, doc.report_symbol, doc.symbol, doc.source_file,
             doc.content_hash, doc.imported_at or now_iso(), json.dumps(list(doc.warnings)),
             json.dumps(list(doc.references)), doc.doc_kind.value, doc.meeting_number,
             json.dumps(list(doc.cited_symbols))]
@@ -41,16 +41,16 @@ def find_duplicate(conn: psycopg.Connection, content_hash: str) -> int | None:
     return int(row[0]) if row else None
 
 
-def insert(conn: psycopg.Connection, doc: Document) -> tuple[int, bool]:
+def insert(conn: psycopg.Connection, doc: Document, same_as: int | None = None) -> tuple[int, bool]:
     """Store `doc` (inside a transaction); (its id, True), or (the id of the same text, False).
 
     Another user importing the same text at the same moment: the unique content hash makes
     the second insert wait for the first and then store nothing.
     """
     row = conn.execute(
-        f"INSERT INTO documents ({COLUMNS}) VALUES ({', '.join(['%s'] * 13)}) "
+        f"INSERT INTO documents (same_as, {COLUMNS}) VALUES ({', '.join(['%s'] * 15)}) "
         "ON CONFLICT (content_hash) DO NOTHING RETURNING id",
-        _row(replace(doc, imported_at=now_iso())),
+        [same_as, *_row(replace(doc, imported_at=now_iso()))],
     ).fetchone()
     if row is None:
         existing = find_duplicate(conn, doc.content_hash)
@@ -61,11 +61,25 @@ def insert(conn: psycopg.Connection, doc: Document) -> tuple[int, bool]:
     return doc_id, True
 
 
+def replace_document(conn: psycopg.Connection, doc_id: int, doc: Document) -> None:
+    """`doc`'s text and metadata in place of document `doc_id`, which keeps its id."""
+    conn.execute("DELETE FROM segments WHERE document_id = %s", [doc_id])
+    sets = ", ".join(f"{c} = %s" for c in COLUMNS.split(", "))
+    conn.execute(f"UPDATE documents SET {sets} WHERE id = %s", [*_row(replace(doc, imported_at=now_iso())), doc_id])
+    _copy_segments(conn, doc_id, doc.segments)
+
+
+def documents_shaped(conn: psycopg.Connection, shape: str) -> list[int]:
+    rows = conn.execute("SELECT id FROM documents WHERE shape = %s AND same_as IS NULL ORDER BY id", [shape])
+    return [int(r[0]) for r in rows]
+
+
 def list_documents(conn: psycopg.Connection) -> list[DocumentSummary]:
     rows = conn.execute(
         """SELECT d.id, d.title, d.situation, d.meeting_date, d.report_symbol, d.symbol,
                   d.source_file, d.imported_at,
-                  (SELECT count(*) FROM segments s WHERE s.document_id = d.id)
+                  (SELECT count(*) FROM segments s WHERE s.document_id = d.id),
+                  d.doc_kind, d.meeting_number, d.same_as
            FROM documents d ORDER BY d.meeting_date DESC, d.id"""
     ).fetchall()
     return [DocumentSummary(*r) for r in rows]
@@ -102,8 +116,9 @@ def update_metadata(conn: psycopg.Connection, doc_id: int, fields: dict[str, str
 
 
 def all_segments(conn: psycopg.Connection) -> list[tuple[int, int, Segment]]:
-    rows = conn.execute("SELECT document_id, position, kind, text, label, section, addressee "
-                        "FROM segments ORDER BY document_id, position").fetchall()
+    rows = conn.execute("SELECT s.document_id, s.position, s.kind, s.text, s.label, s.section, s.addressee "
+                        "FROM segments s JOIN documents d ON d.id = s.document_id "
+                        "WHERE d.same_as IS NULL ORDER BY s.document_id, s.position").fetchall()
     return [(int(r[0]), int(r[1]), Segment(Kind(r[2]), r[3], r[4], r[5], r[6])) for r in rows]
 
 
@@ -123,17 +138,19 @@ def rebuild_index(conn: psycopg.Connection) -> None:
     conn.execute("CREATE INDEX segments_tsv ON segments USING gin (tsv)")
 
 
-def restore(tx: Tx, documents: Iterable[Document],
-            drafts: Iterable[tuple[Draft, Sequence[DraftVersion]]]) -> None:
+def restore(tx: Tx, documents: Iterable[Document], drafts: Iterable[tuple[Draft, Sequence[DraftVersion]]],
+            same_as: dict[int, int]) -> None:
     """Fill an empty library, ids kept; the id sequences then continue after the largest."""
     conn = tx.conn
     if conn.execute("SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM drafts)").fetchone()[0]:  # type: ignore[index]
         raise LibraryError("the library is not empty; copy into a new one")
     for doc in documents:
-        conn.execute(f"INSERT INTO documents (id, {COLUMNS}) VALUES ({', '.join(['%s'] * 14)})",
+        conn.execute(f"INSERT INTO documents (id, {COLUMNS}) VALUES ({', '.join(['%s'] * 15)})",
                      [doc.id, *_row(doc)])
         assert doc.id is not None
         _copy_segments(conn, doc.id, doc.segments)
+    for doc_id, original in same_as.items():
+        conn.execute("UPDATE documents SET same_as = %s WHERE id = %s", [original, doc_id])
     restore_drafts(tx, drafts)
     for table in ("documents", "drafts"):
         conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "

@@ -29,6 +29,7 @@ from app.model import (
     Draft,
     DraftSummary,
     DraftVersion,
+    ReviewMark,
     SearchHit,
     Segment,
 )
@@ -239,15 +240,26 @@ class PgLibrary:
         return doc_sql.find_duplicate(self._connect(), content_hash)
 
     @mapped
-    def add_document(self, doc: Document) -> tuple[Document, bool]:
+    def add_document(self, doc: Document, *, same_as: int | None = None) -> tuple[Document, bool]:
         existing = self.find_duplicate(doc.content_hash)
         if existing is None:
             with self.transaction() as tx:
-                doc_id, new = doc_sql.insert(tx.conn, doc)
+                doc_id, new = doc_sql.insert(tx.conn, doc, same_as)
             if new:
                 return self.get_document(doc_id), True
             existing = doc_id
         return self.get_document(existing), False
+
+    @mapped
+    def replace_document(self, doc_id: int, doc: Document) -> Document:
+        self.get_document(doc_id)
+        with self.transaction() as tx:
+            doc_sql.replace_document(tx.conn, doc_id, doc)
+        return self.get_document(doc_id)
+
+    @mapped
+    def documents_shaped(self, shape: str) -> list[int]:
+        return doc_sql.documents_shaped(self._connect(), shape)
 
     @mapped
     def list_documents(self) -> list[DocumentSummary]:
@@ -358,6 +370,14 @@ class PgLibrary:
         draft_sql.update_draft(self, draft_id, title=title, situation=situation)
 
     @mapped
+    def review_marks(self, draft_id: int) -> tuple[ReviewMark, ...]:
+        return draft_sql.review_marks(self, draft_id)
+
+    @mapped
+    def set_review_marks(self, draft_id: int, marks: Sequence[ReviewMark]) -> None:
+        draft_sql.set_review_marks(self, draft_id, marks)
+
+    @mapped
     def delete_draft(self, draft_id: int) -> None:
         draft_sql.delete_draft(self, draft_id)
         self.pending.drop(draft_id)
@@ -378,7 +398,7 @@ class PgLibrary:
     # --- copying -----------------------------------------------------------------------
 
     @mapped
-    def restore(self, documents: Iterable[Document],
-                drafts: Iterable[tuple[Draft, Sequence[DraftVersion]]]) -> None:
+    def restore(self, documents: Iterable[Document], drafts: Iterable[tuple[Draft, Sequence[DraftVersion]]],
+                same_as: dict[int, int] | None = None) -> None:
         with self.transaction() as tx:
-            doc_sql.restore(tx, documents, drafts)
+            doc_sql.restore(tx, documents, drafts, same_as or {})

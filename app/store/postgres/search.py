@@ -84,7 +84,8 @@ def search(conn: psycopg.Connection, text: str, limit: int, where: str) -> list[
             f"""WITH q AS (SELECT {expr} AS q),
                      hits AS (SELECT s.id, s.document_id, s.position, s.label, s.kind, s.text,
                                      ts_rank_cd(s.tsv, q.q) AS rank
-                              FROM segments s, q WHERE s.tsv @@ q.q
+                              FROM segments s JOIN documents d ON d.id = s.document_id, q
+                              WHERE s.tsv @@ q.q AND d.same_as IS NULL
                               ORDER BY rank DESC, s.id LIMIT %s)
                 SELECT h.document_id, d.title, d.situation, h.position, h.label, h.kind,
                        ts_headline({CFG}, concord_words(h.text), q.q, %s), h.text
