@@ -18,7 +18,7 @@ from app.drafts import (
     skeleton,
 )
 from app.drafts.replace import apply_and_mark, replace_in_text
-from app.errors import ConcordError
+from app.errors import ConcordError, DraftConflict
 from app.model import Document, Passage, Segment
 from app.parse import parse_file
 from app.services.compare import compare_passages
@@ -100,6 +100,33 @@ def autosave(lib: Store, draft_id: int, segments: Sequence[Segment], base: int |
     the draft since, `DraftConflict` says who and carries their text, and nothing is written.
     """
     return lib.save_head(draft_id, segments, base)
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """An autosave's outcome: when, the revision the next save is based on, and what a person
+    should know (someone else's text kept as a version), if anything."""
+
+    when: str
+    base: int
+    note: str = ""
+
+
+def autosave_keeping_both(lib: Store, draft_id: int, segments: Sequence[Segment], base: int) -> Saved:
+    """Autosave a working copy edited from revision `base`; if someone saved the draft since,
+    their text becomes a version of the draft (named for them) and this text the working
+    copy: neither edit is lost, and the note says where theirs is."""
+    note = ""
+    for _ in range(5):  # another save may land between the two steps: start again
+        try:
+            when = lib.save_head(draft_id, segments, base)
+            return Saved(when, base + 1, note)
+        except DraftConflict as e:
+            name = f"text saved by {e.saved_by or 'another user'} at {e.saved_at}"
+            number = lib.save_version(draft_id, name, e.stored)
+            note = f"{e.saved_by or 'Someone'} saved this draft meanwhile; their text is version {number}"
+            base = e.revision + 1
+    raise ConcordError(f"draft {draft_id} keeps being saved by others; try again in a moment")
 
 
 def save_version(lib: Store, draft_id: int, name: str) -> int:

@@ -226,3 +226,24 @@ def test_check_finds_a_healthy_library(corpus_store):
     assert corpus_store.repair()
     assert corpus_store.check() == []
     assert {h.label for h in corpus_store.search("deprivation of liberty")} == {"5(h)", "5(r)", "7(e)"}
+
+
+def test_an_autosave_after_someone_elses_keeps_both(location, corpus_doc):
+    from app.services.drafts import autosave_keeping_both
+
+    alice, bob = open_store(location), open_store(location)
+    draft_id = alice.create_draft("Mali 2022", "Mali", corpus_doc.segments)
+    base = alice.get_draft(draft_id).head_revision
+    theirs = edit_text(corpus_doc.segments, 2, "Alice's wording.")
+    first = autosave_keeping_both(alice, draft_id, theirs, base)
+    assert first.base == base + 1 and first.note == ""
+    mine = edit_text(corpus_doc.segments, 2, "Bob's wording.")
+    saved = autosave_keeping_both(bob, draft_id, mine, base)  # bob's editor still had the old copy
+    draft = bob.get_draft(draft_id)
+    assert draft.head == mine and draft.head_revision == saved.base
+    (kept,) = draft.versions
+    assert bob.get_version(draft_id, kept.number).segments == theirs
+    assert alice.user in kept.name and f"version {kept.number}" in saved.note
+    bob.save_head(draft_id, mine[:3], base=saved.base)  # the returned base is the right one
+    alice.close()
+    bob.close()
