@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import ConcordError
-from app.store import Library
+from app.store import Library, open_store
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def library_job(path: str, fn: Callable[[Library, Job], Any], name: str = "") ->
     """A job that works on its own connection to the library file `path`."""
 
     def run(job: Job) -> Any:
-        lib = Library(path)
+        lib = open_store(path)  # a file or a team library
         try:
             return fn(lib, job)
         finally:

@@ -28,7 +28,7 @@ from app.drafts import EditRefused
 from app.errors import ConcordError
 from app.model import Kind, Segment
 from app.services import drafts as svc
-from app.store import Library
+from app.store import open_store
 from app.wording import count
 from ui.drafting.commands import DraftCommand, EditTextCommand
 from ui.drafting.delegate import SegmentTextEdit, TextDelegate
@@ -49,9 +49,10 @@ class DraftEditor(QWidget):
     def __init__(self, library_path: str, draft_id: int, parent=None) -> None:
         super().__init__(parent)
         self.library_path = str(library_path)
-        self.library = Library(self.library_path)
+        self.library = open_store(self.library_path)
         self.draft = svc.get_draft(self.library, draft_id)
         self.draft_id = draft_id
+        self.base = self.draft.head_revision  # what this copy was read at (see autosave_keeping_both)
         self.undo_stack = QUndoStack(self)
         self.model = DraftModel(self)
         self.model.text_edited.connect(self._typed)
@@ -202,9 +203,14 @@ class DraftEditor(QWidget):
         self.autosave_timer.stop()
         if not self.dirty:
             return
-        when = svc.autosave(self.library, self.draft_id, self.segments)
+        try:
+            saved = svc.autosave_keeping_both(self.library, self.draft_id, self.segments, self.base)
+        except ConcordError as e:  # the server away: the text is kept here and saved later
+            self.saved_label.setText(f"Not saved: {e}")
+            return
+        self.base, when = saved.base, saved.when
         self.dirty = False
-        self.saved_label.setText(f"Saved {when}")
+        self.saved_label.setText(f"Saved {when}" + (f" — {saved.note}" if saved.note else ""))
         self.autosaved.emit(when)
 
     # --- edits ------------------------------------------------------------------------

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.compare.inline import diff_texts
 from app.compare.model import Edit
+from app.errors import ConcordError
 from app.services.search import Precedent, find_precedents
-from app.store import Library
+from app.store import open_store
 from app.wording import count
 from ui.models.provenance_model import plain_tooltip
 
@@ -46,12 +47,14 @@ class PrecedentJob(QRunnable):
     def run(self) -> None:
         results: list[tuple[Precedent, tuple[Edit, ...]]] = []
         try:
-            lib = Library(self.library_path)
+            lib = open_store(self.library_path)
             try:
                 for p in find_precedents(lib, self.text, limit=self.limit):
                     results.append((p, diff_texts(self.text, p.text)))
             finally:
                 lib.close()
+        except ConcordError:  # the library went away (a team library's server): no precedents
+            pass
         finally:
             self.signals.finished.emit(self.request, results)
 
