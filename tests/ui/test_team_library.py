@@ -32,16 +32,17 @@ def test_connect_read_search_and_draft_on_a_team_library(qtbot, pg_address, corp
     dialog.accept()
     assert dialog.address == pg_address
     assert window.switch_library(dialog.address)
-    assert window.library.location == pg_address
+    store = window.session.store
+    assert store.location == pg_address
     assert window.panel.tree.model().rowCount() > 0
-    assert {h.label for h in window.library.search("deprivation of liberty")} == {"5(h)", "5(r)", "7(e)"}
+    assert {h.label for h in store.search("deprivation of liberty")} == {"5(h)", "5(r)", "7(e)"}
 
-    editor = DraftEditor(window.library.location, draft.id)
+    editor = DraftEditor(window.session, draft.id)
     qtbot.addWidget(editor)
     editor.show()
     seed.save_head(draft.id, edit_text(draft.head, 2, "A colleague's wording."), base=draft.head_revision)
     editor.set_text(3, "My wording.")  # typed in an editor opened before the colleague saved
-    editor.flush()
+    assert editor.flush()
     stored = seed.get_draft(draft.id)
     assert stored.head[3].text == "My wording." and stored.head_saved_by == "alice"
     assert [v.name for v in stored.versions][-1].startswith("text saved by alice")  # theirs kept
