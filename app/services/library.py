@@ -16,25 +16,30 @@ from app.errors import ConcordError, ImportCancelled, ImportRefused, LibraryErro
 from app.model import DocKind, Document, ImportResult, Passage, SearchHit
 from app.refs import passage_of
 from app.resources import sample_files
-from app.store import STORAGE_ERRORS, Store, open_store
+from app.store import STORAGE_ERRORS, Store, is_server_address, open_store
+from app.store import copy as store_copy
+from app.store.copy import CopyReport
 
-__all__ = ["Same", "delete_document", "edit_document", "import_file", "import_files", "open_library",
-           "passage_of", "resolve_ref", "same_document", "search"]
+__all__ = ["Same", "copy_library", "delete_document", "edit_document", "import_file", "import_files",
+           "open_library", "passage_of", "resolve_ref", "same_document", "search"]
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file name)
 
 
-def default_library_path() -> Path:
-    """CONCORD_DB if set, else the platform's user data directory."""
+def default_library_path() -> Path | str:
+    """CONCORD_DB if set (a file or a `postgresql://` address), else the user data directory."""
     env = os.environ.get("CONCORD_DB")
     if env:
-        return Path(env)
+        return env if is_server_address(env) else Path(env)
     return Path(user_data_dir("Concord", appauthor=False)) / "library.sqlite"
 
 
 def open_library(path: str | Path | None = None, *, seed: bool = False) -> Store:
     """Open (creating if needed) a library; `seed` fills an empty new one with the sample."""
-    p = Path(path) if path is not None else default_library_path()
+    location = path if path is not None else default_library_path()
+    if is_server_address(location):
+        return open_store(str(location))  # a team library is never seeded with the sample
+    p = Path(location)
     if path is None:
         p.parent.mkdir(parents=True, exist_ok=True)
     elif str(p) != ":memory:" and not p.parent.is_dir():
@@ -44,6 +49,23 @@ def open_library(path: str | Path | None = None, *, seed: bool = False) -> Store
     if seed and lib.counts()["documents"] == 0:
         import_files(lib, sample_files())
     return lib
+
+
+def copy_library(source: str | Path, dest: str | Path,
+                 progress: Callable[[str], None] | None = None) -> CopyReport:
+    """Copy the library at `source` into a new, empty one at `dest` (files or team library
+    addresses, either way round) and verify the copy."""
+    if not is_server_address(str(source)) and not Path(source).is_file():
+        raise LibraryError(f"{source}: no such library file")
+    src = open_store(str(source) if is_server_address(str(source)) else Path(source), read_only=True)
+    try:
+        dst = open_library(dest)
+        try:
+            return store_copy.copy_library(src, dst, progress)
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 class Same(StrEnum):
