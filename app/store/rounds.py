@@ -3,117 +3,121 @@ on their proposals, and the table of which author speaks for which delegation.
 
 A return's proposals and comments are kept as one JSON body (read back whole, never queried
 inside), like a draft's segments. A decision and the working copy it produces are written in
-one transaction, so the next version never disagrees with what was decided.
+one transaction, so the next version never disagrees with what was decided. The SQL is
+written once for both stores, as the drafts' is (`app.store.drafts.SqlLibrary`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from app.errors import NotFound
 from app.model import Segment
 from app.store.base import DecisionRecord, ReturnRecord, RoundRecord
 from app.store.clock import now_iso
-from app.store.drafts import segments_to_json
-
-if TYPE_CHECKING:
-    from app.store.library import Library
+from app.store.drafts import SqlLibrary, segments_to_json
 
 
-def find_round(lib: Library, draft_id: int, version: int) -> RoundRecord | None:
-    row = lib.db.execute("SELECT id, draft_id, version, created_at FROM rounds WHERE draft_id = ? AND version = ?",
-                         [draft_id, version]).fetchone()
-    return RoundRecord(*row) if row else None
+def find_round(lib: SqlLibrary, draft_id: int, version: int) -> RoundRecord | None:
+    rows = lib.rows("SELECT id, draft_id, version, created_at FROM rounds WHERE draft_id = ? AND version = ?",
+                    [draft_id, version])
+    return RoundRecord(*rows[0]) if rows else None
 
 
-def open_round(lib: Library, draft_id: int, version: int) -> RoundRecord:
+def open_round(lib: SqlLibrary, draft_id: int, version: int) -> RoundRecord:
     """The round on a draft's version, started on first use."""
     found = find_round(lib, draft_id, version)
     if found is not None:
         return found
-    lib.get_version(draft_id, version)  # NotFound for a draft or version that is not there
-    with lib.transaction(documents=False) as db:
-        db.execute("INSERT OR IGNORE INTO rounds (draft_id, version, created_at) VALUES (?, ?, ?)",
-                   [draft_id, version, now_iso()])
+    if not lib.rows("SELECT 1 FROM draft_versions WHERE draft_id = ? AND number = ?", [draft_id, version]):
+        if not lib.rows("SELECT 1 FROM drafts WHERE id = ?", [draft_id]):
+            raise NotFound(f"no draft {draft_id} in the library")
+        raise NotFound(f"draft {draft_id} has no version {version}")
+    with lib.transaction(documents=False, draft_id=draft_id) as tx:
+        tx.execute("INSERT INTO rounds (draft_id, version, created_at) VALUES (?, ?, ?) "
+                   "ON CONFLICT (draft_id, version) DO NOTHING", [draft_id, version, now_iso()])
     made = find_round(lib, draft_id, version)
     assert made is not None
     return made
 
 
-def list_rounds(lib: Library, draft_id: int) -> list[RoundRecord]:
-    rows = lib.db.execute("SELECT id, draft_id, version, created_at FROM rounds WHERE draft_id = ? ORDER BY version",
-                          [draft_id]).fetchall()
+def list_rounds(lib: SqlLibrary, draft_id: int) -> list[RoundRecord]:
+    rows = lib.rows("SELECT id, draft_id, version, created_at FROM rounds WHERE draft_id = ? ORDER BY version",
+                    [draft_id])
     return [RoundRecord(*r) for r in rows]
 
 
-def _round_exists(lib: Library, round_id: int) -> None:
-    if lib.db.execute("SELECT 1 FROM rounds WHERE id = ?", [round_id]).fetchone() is None:
+def _draft_of(lib: SqlLibrary, round_id: int) -> int:
+    rows = lib.rows("SELECT draft_id FROM rounds WHERE id = ?", [round_id])
+    if not rows:
         raise NotFound(f"no round {round_id} in the library")
+    return int(rows[0][0])
 
 
-def add_returns(lib: Library, round_id: int, returns: Sequence[tuple[str, str, str, str]]) -> list[int]:
+def add_returns(lib: SqlLibrary, round_id: int, returns: Sequence[tuple[str, str, str, str]]) -> list[int]:
     """Store (file, kind, delegation, body) returns together; their ids, in order."""
-    _round_exists(lib, round_id)
+    draft_id = _draft_of(lib, round_id)
     now = now_iso()
     ids = []
-    with lib.transaction(documents=False) as db:
+    with lib.transaction(documents=False, draft_id=draft_id) as tx:
         for file, kind, delegation, body in returns:
-            db.execute("INSERT INTO round_returns (round_id, file, kind, delegation, imported_at, body) "
-                       "VALUES (?, ?, ?, ?, ?, ?)", [round_id, file, kind, delegation, now, body])
-            ids.append(int(db.execute("SELECT last_insert_rowid()").fetchone()[0]))
+            ids.append(int(tx.execute(
+                "INSERT INTO round_returns (round_id, file, kind, delegation, imported_at, body) "
+                "VALUES (?, ?, ?, ?, ?, ?) RETURNING id", [round_id, file, kind, delegation, now, body]
+            ).fetchone()[0]))
     return ids
 
 
-def round_returns(lib: Library, round_id: int) -> list[ReturnRecord]:
-    rows = lib.db.execute(
-        "SELECT id, round_id, file, kind, delegation, imported_at, body FROM round_returns "
-        "WHERE round_id = ? ORDER BY id", [round_id]).fetchall()
+def round_returns(lib: SqlLibrary, round_id: int) -> list[ReturnRecord]:
+    rows = lib.rows("SELECT id, round_id, file, kind, delegation, imported_at, body FROM round_returns "
+                    "WHERE round_id = ? ORDER BY id", [round_id])
     return [ReturnRecord(*r) for r in rows]
 
 
-def delete_return(lib: Library, return_id: int) -> None:
-    row = lib.db.execute("SELECT round_id FROM round_returns WHERE id = ?", [return_id]).fetchone()
-    if row is None:
+def delete_return(lib: SqlLibrary, return_id: int) -> None:
+    rows = lib.rows("SELECT round_id FROM round_returns WHERE id = ?", [return_id])
+    if not rows:
         raise NotFound(f"no return {return_id} in the library")
-    with lib.transaction(documents=False) as db:
-        db.execute("DELETE FROM round_decisions WHERE round_id = ? AND key LIKE ?", [row[0], f"{return_id}.%"])
-        db.execute("DELETE FROM round_returns WHERE id = ?", [return_id])
+    round_id = int(rows[0][0])
+    with lib.transaction(documents=False, draft_id=_draft_of(lib, round_id)) as tx:
+        tx.execute("DELETE FROM round_decisions WHERE round_id = ? AND key LIKE ?", [round_id, f"{return_id}.%"])
+        tx.execute("DELETE FROM round_returns WHERE id = ?", [return_id])
 
 
-def round_decisions(lib: Library, round_id: int) -> list[DecisionRecord]:
-    rows = lib.db.execute("SELECT key, status, text, note, decided_at FROM round_decisions WHERE round_id = ? "
-                          "ORDER BY key", [round_id]).fetchall()
+def round_decisions(lib: SqlLibrary, round_id: int) -> list[DecisionRecord]:
+    rows = lib.rows("SELECT key, status, text, note, decided_at FROM round_decisions WHERE round_id = ? "
+                    "ORDER BY key", [round_id])
     return [DecisionRecord(*r) for r in rows]
 
 
-def set_round_decisions(lib: Library, round_id: int, changes: Mapping[str, DecisionRecord | None],
+def set_round_decisions(lib: SqlLibrary, round_id: int, changes: Mapping[str, DecisionRecord | None],
                         head: Sequence[Segment] | None = None) -> None:
-    """Record decisions (None: back to pending) and, with them, the draft's new working copy."""
-    row = lib.db.execute("SELECT draft_id FROM rounds WHERE id = ?", [round_id]).fetchone()
-    if row is None:
-        raise NotFound(f"no round {round_id} in the library")
-    now = now_iso()
-    with lib.transaction(documents=False) as db:
+    """Record decisions (None: back to pending) and, with them, the draft's new working copy.
+
+    The working copy's revision moves on as with any save, so an editor holding the copy
+    from before is told rather than saving over the next version.
+    """
+    draft_id = _draft_of(lib, round_id)
+    now, user = now_iso(), lib.user
+    with lib.transaction(documents=False, draft_id=draft_id) as tx:
         for key, d in changes.items():
-            db.execute("DELETE FROM round_decisions WHERE round_id = ? AND key = ?", [round_id, key])
+            tx.execute("DELETE FROM round_decisions WHERE round_id = ? AND key = ?", [round_id, key])
             if d is not None:
-                db.execute("INSERT INTO round_decisions (round_id, key, status, text, note, decided_at) "
+                tx.execute("INSERT INTO round_decisions (round_id, key, status, text, note, decided_at) "
                            "VALUES (?, ?, ?, ?, ?, ?)", [round_id, key, d.status, d.text, d.note, d.decided_at or now])
         if head is not None:
-            db.execute("UPDATE draft_heads SET segments = ?, saved_at = ? WHERE draft_id = ?",
-                       [segments_to_json(head), now, row[0]])
-            db.execute("UPDATE drafts SET updated_at = ? WHERE id = ?", [now, row[0]])
+            tx.execute("UPDATE draft_heads SET segments = ?, saved_at = ?, saved_by = ?, revision = revision + 1 "
+                       "WHERE draft_id = ?", [segments_to_json(head), now, user, draft_id])
+            tx.execute("UPDATE drafts SET updated_at = ? WHERE id = ?", [now, draft_id])
 
 
-def author_delegations(lib: Library) -> dict[str, str]:
-    rows = lib.db.execute("SELECT author, delegation FROM author_delegations ORDER BY author").fetchall()
-    return {a: d for a, d in rows}
+def author_delegations(lib: SqlLibrary) -> dict[str, str]:
+    return {str(a): str(d) for a, d in lib.rows("SELECT author, delegation FROM author_delegations ORDER BY author")}
 
 
-def set_author_delegation(lib: Library, author: str, delegation: str) -> None:
+def set_author_delegation(lib: SqlLibrary, author: str, delegation: str) -> None:
     """Say which delegation an author of tracked changes speaks for ("" forgets the author)."""
-    with lib.transaction(documents=False) as db:
-        db.execute("DELETE FROM author_delegations WHERE author = ?", [author])
+    with lib.transaction(documents=False) as tx:
+        tx.execute("DELETE FROM author_delegations WHERE author = ?", [author])
         if delegation:
-            db.execute("INSERT INTO author_delegations (author, delegation) VALUES (?, ?)", [author, delegation])
+            tx.execute("INSERT INTO author_delegations (author, delegation) VALUES (?, ?)", [author, delegation])

@@ -39,3 +39,14 @@ def returned(tmp_path, version):
     no = write_clean(tmp_path / "no.docx", version, [("5(h)", "grave concern", "serious concern"),
                                                      ("5(k)", "Strongly condemning", "Condemning")])
     return {"uk": uk, "fr": fr, "de": de, "no": no}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request, tmp_path):
+    """A new library on each backend (PostgreSQL on the test server, skipped without one)."""
+    from app.store import open_store
+
+    location = str(tmp_path / "library.sqlite") if request.param == "sqlite" else request.getfixturevalue("pg_address")
+    store = open_store(location)
+    yield store
+    store.close()

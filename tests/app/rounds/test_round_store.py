@@ -73,3 +73,28 @@ def test_the_same_file_is_not_added_twice(round_lib, returned):
     (again,) = svc.add_returns(round_lib, REF, [returned["uk"]])
     assert again.error == "uk.docx: already in this round as return 1; not added again"
     assert len(round_lib.round_returns(round_lib.find_round(1, 1).id)) == 1
+
+
+def test_rounds_on_both_backends(any_store):
+    """The same SQL on SQLite and PostgreSQL: ids, decisions with the working copy and its
+    revision, the author table, and the round going with its draft."""
+    s = any_store
+    seg = (Segment(Kind.PARAGRAPH, "One.", "1"),)
+    draft_id = s.create_draft("T", "", seg, first_version="v1")
+    r = s.open_round(draft_id, 1)
+    assert s.open_round(draft_id, 1) == r and s.list_rounds(draft_id) == [r]
+    a, b = s.add_returns(r.id, [("a.docx", "tracked", "", "{}"), ("b.txt", "clean", "Chile", "{}")])
+    assert b > a and [x.delegation for x in s.round_returns(r.id)] == ["", "Chile"]
+    revision = s.get_draft(draft_id).head_revision
+    head = (Segment(Kind.PARAGRAPH, "One, two.", "1"),)
+    s.set_round_decisions(r.id, {f"{a}.1": DecisionRecord(f"{a}.1", "accepted", note="n")}, head)
+    assert s.get_draft(draft_id).head == head and s.get_draft(draft_id).head_revision == revision + 1
+    assert [(d.key, d.status, d.note) for d in s.round_decisions(r.id)] == [(f"{a}.1", "accepted", "n")]
+    s.set_round_decisions(r.id, {f"{a}.1": None})
+    assert s.round_decisions(r.id) == []
+    s.set_author_delegation("J. Smith", "United Kingdom")
+    assert s.author_delegations() == {"J. Smith": "United Kingdom"}
+    s.delete_return(a)
+    assert [x.id for x in s.round_returns(r.id)] == [b]
+    s.delete_draft(draft_id)
+    assert s.find_round(draft_id, 1) is None
