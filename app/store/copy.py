@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from app.errors import LibraryError
 from app.model import Draft, DraftVersion
 from app.store.base import Store
+from app.store.rounds import copy_rounds
 
 MAX_PROBES = 200
 Progress = Callable[[str], None]
@@ -57,6 +58,9 @@ def copy_library(source: Store, dest: Store, progress: Progress | None = None) -
         marks = source.review_marks(draft.id)
         if marks:
             dest.set_review_marks(draft.id, marks)
+    n = copy_rounds(source, dest)
+    if n:
+        say(f"copied {n} negotiation round{'s' if n != 1 else ''} with their returns and decisions")
     say(f"written to {dest.location}; verifying")
     return verify(source, dest)
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from app.errors import NotFound
 from app.model import Segment
-from app.store.base import DecisionRecord, ReturnRecord, RoundRecord
+from app.store.base import DecisionRecord, ReturnRecord, RoundRecord, Store
 from app.store.clock import now_iso
 from app.store.drafts import SqlLibrary, segments_to_json
 
@@ -121,3 +121,26 @@ def set_author_delegation(lib: SqlLibrary, author: str, delegation: str) -> None
         tx.execute("DELETE FROM author_delegations WHERE author = ?", [author])
         if delegation:
             tx.execute("INSERT INTO author_delegations (author, delegation) VALUES (?, ?)", [author, delegation])
+
+
+def copy_rounds(source: Store, dest: Store) -> int:
+    """Copy every draft's rounds (returns, decisions) and the author table into `dest`, whose
+    drafts keep their ids (`app.store.copy`). Return ids are the new library's own, so each
+    decision's proposal key ("3.2") is renamed after its return. Returns the rounds copied."""
+    copied = 0
+    for author, delegation in source.author_delegations().items():
+        dest.set_author_delegation(author, delegation)
+    for summary in source.list_drafts():
+        for record in source.list_rounds(summary.id):
+            made = dest.open_round(record.draft_id, record.version)
+            returns = source.round_returns(record.id)
+            ids = dest.add_returns(made.id, [(r.file, r.kind, r.delegation, r.body) for r in returns])
+            renamed = {str(r.id): str(new) for r, new in zip(returns, ids, strict=True)}
+            changes: dict[str, DecisionRecord | None] = {}
+            for d in source.round_decisions(record.id):
+                head, dot, tail = d.key.partition(".")
+                key = f"{renamed[head]}.{tail}" if dot and head in renamed else d.key
+                changes[key] = DecisionRecord(key, d.status, d.text, d.note, d.decided_at)
+            dest.set_round_decisions(made.id, changes)
+            copied += 1
+    return copied

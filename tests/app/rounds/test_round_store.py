@@ -98,3 +98,29 @@ def test_rounds_on_both_backends(any_store):
     assert [x.id for x in s.round_returns(r.id)] == [b]
     s.delete_draft(draft_id)
     assert s.find_round(draft_id, 1) is None
+
+
+def test_a_library_copy_keeps_its_rounds(round_lib, returned, pg_address):
+    from app.services import rounds as svc
+    from app.store import open_store
+    from app.store.copy import copy_library
+
+    svc.add_returns(round_lib, REF, [returned["uk"], returned["fr"]])
+    svc.add_returns(round_lib, REF, [returned["no"]], delegation="Norway")
+    before = svc.compilation(round_lib, REF)
+    uk = next(e.key for e in before.entries() if e.competing and e.delegation == "United Kingdom")
+    svc.accept(round_lib, REF, uk)
+    svc.edit_segment(round_lib, REF, "5(h)", "Expressing concern.")
+    decided = svc.compilation(round_lib, REF)
+    lines = []
+    dest = open_store(pg_address)
+    try:
+        copy_library(round_lib, dest, lines.append)
+        assert "copied 1 negotiation round with their returns and decisions" in lines
+        after = svc.compilation(dest, REF)
+        assert [(e.delegation, e.summary, e.status) for e in after.entries()] == \
+            [(e.delegation, e.summary, e.status) for e in decided.entries()]
+        assert [p.edited for p in after.places] == [p.edited for p in decided.places]
+        assert dest.get_draft(1).head == round_lib.get_draft(1).head
+    finally:
+        dest.close()
