@@ -155,3 +155,36 @@ def run_soffice(args: list[str], profile: Path, home: Path, timeout: int = 120) 
            "--invisible", "--norestore", *args]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, done.stderr
+
+
+NEW_PARAGRAPH = (
+    "The Working Group agreed to review the implementation of these conclusions at its "
+    "next meeting on the situation."
+)
+
+
+def redraft_across_levels(doc: Document) -> Document:
+    """A second redraft whose changes meet paragraphs of other levels and the list's end.
+
+    12(c) moves to the end of paragraph 12 (it becomes 12(g)); 6(a), the first letter under
+    paragraph 6, is deleted; a new paragraph 12 is inserted after 11(c), so the old 12 reads
+    13; 9(b) is edited. Then subparagraphs are lettered again.
+    """
+    segs = list(doc.segments)
+    index = {s.label: i for i, s in enumerate(segs) if s.label}
+    s = segs[index["9(b)"]]
+    segs[index["9(b)"]] = s.with_text(s.text.replace("Welcoming the cooperation", "Welcoming further the cooperation", 1))
+    moved = segs[index["12(c)"]]
+    out: list[Segment] = []
+    for i, s in enumerate(segs):
+        if i in (index["12(c)"], index["6(a)"]):
+            continue
+        if s.label and s.label[0].isdigit() and int(s.label.split("(")[0]) >= 12 and not s.label.startswith("annex"):
+            number = int(s.label.split("(")[0]) + 1
+            s = replace(s, label=str(number) + s.label[len(s.label.split("(")[0]):])
+        out.append(s)
+        if s.label == "11(c)":
+            out.append(Segment(Kind.PARAGRAPH, NEW_PARAGRAPH, "12", s.section, s.addressee))
+        if s.label == "13(g)":
+            out.append(moved)
+    return doc.with_segments(reletter(out))
