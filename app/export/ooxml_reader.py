@@ -113,6 +113,8 @@ def labelled(parts: Parts, view: str = "accept") -> list[tuple[str, str]]:
     A paragraph whose mark is removed in `view` joins the next one; the joined paragraph
     takes the number of the first of them holding any text, as the Word importer reads it
     (`app.parse.docx`). The counters advance only over paragraphs that remain in `view`.
+    Hidden text (`w:vanish`) is not read, and a paragraph with a hidden mark and nothing
+    else to read is no paragraph (a redline's hidden first paragraph, see `redline`).
     """
     if view not in VIEWS:
         raise ValueError(view)
@@ -123,11 +125,20 @@ def labelled(parts: Parts, view: str = "accept") -> list[tuple[str, str]]:
         group.append((p, _paragraph_text(p, view)))
         if _mark_removed(p, view):
             continue
-        out.append(_joined(group, numbering))
+        if not _hidden_paragraph(group):
+            out.append(_joined(group, numbering))
         group = []
-    if group:
+    if group and not _hidden_paragraph(group):
         out.append(_joined(group, numbering))
     return out
+
+
+def _hidden_paragraph(group: list[tuple[etree._Element, str]]) -> bool:
+    return not any(text for _, text in group) and _hidden(group[0][0].find("w:pPr/w:rPr", _NS))
+
+
+def _hidden(rpr: etree._Element | None) -> bool:
+    return rpr is not None and _on(rpr.find("w:vanish", _NS))
 
 
 def _joined(group: list[tuple[etree._Element, str]], numbering: Numbering) -> tuple[str, str]:
@@ -154,6 +165,9 @@ def _paragraph_text(p: etree._Element, view: str) -> str:
         if any(a.tag == f"{{{W}}}pPr" for a in el.iterancestors()):
             continue  # tab stops in the paragraph properties, not content
         if not _visible(el, view):
+            continue
+        run = el.getparent()
+        if run is not None and _hidden(run.find("w:rPr", _NS)):
             continue
         name = etree.QName(el).localname
         parts.append(el.text or "" if name in ("t", "delText") else "\t" if name == "tab" else "\n")
