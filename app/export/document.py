@@ -63,6 +63,8 @@ def write_segments(
         ids = autonumber.install(d, plan)
     for i, s in enumerate(segments):
         style = lay.style_for(s)
+        if automatic:
+            style = autonumber.style_for(style, plan.slots[i])
         p = body.paragraph(style)
         typed = lay.label_text(s.label) if not numbered_label(s, automatic=automatic) else ""
         if automatic:

@@ -37,6 +37,14 @@ SUBSUBPARAGRAPH = "Conclusions Subsubparagraph"
 ADDRESSEE = "Conclusions Addressee"
 TEXT = "Conclusions Text"
 BULLET = "Conclusions Bullet"
+# The numbered styles' twins for a paragraph whose label is typed in a file numbered by
+# Word (the annex): the same geometry, no list. Turning a style's list off with a list
+# id of 0 is valid OOXML, but validators report it as a missing list.
+TYPED = {
+    PARAGRAPH: "Conclusions Paragraph Typed",
+    SUBPARAGRAPH: "Conclusions Subparagraph Typed",
+    SUBSUBPARAGRAPH: "Conclusions Subsubparagraph Typed",
+}
 TABLE_TEXT = "Comparison Table Text"
 # Character styles of the comparison report's highlights.
 DELETED = "Comparison Deleted"
@@ -64,6 +72,9 @@ _PARA_SPECS = (
     _ParaSpec(PARAGRAPH, INDENT, INDENT),
     _ParaSpec(SUBPARAGRAPH, 2 * INDENT, INDENT),
     _ParaSpec(SUBSUBPARAGRAPH, 3 * INDENT, INDENT),
+    _ParaSpec(TYPED[PARAGRAPH], INDENT, INDENT),
+    _ParaSpec(TYPED[SUBPARAGRAPH], 2 * INDENT, INDENT),
+    _ParaSpec(TYPED[SUBSUBPARAGRAPH], 3 * INDENT, INDENT),
     _ParaSpec(ADDRESSEE, INDENT, 0, italic=True, before=6, after=12, keep_next=True, justify=False),
     _ParaSpec(TEXT, INDENT, 0),
     _ParaSpec(BULLET, 2 * INDENT, INDENT),

@@ -111,6 +111,8 @@ def _build(comparison: Comparison, mode: str, rev: _Revisions, *, automatic: boo
         kinds = ["", *kinds]
     for i, (row, (kind, pieces, segment)) in enumerate(zip(comparison.rows, rows_pieces, strict=True)):
         style = lay.style_for(segment)
+        if automatic:
+            style = autonumber.style_for(style, plan.slots[i])
         p = body.paragraph(style)
         if automatic:
             autonumber.apply(p, style, plan.slots[i], ids)
