@@ -8,12 +8,20 @@ import zipfile
 from datetime import UTC, datetime
 
 import pytest
-from exportkit import NEW_SUBPARAGRAPH, lines, make_comparison, word_edits
+from exportkit import (
+    NEW_SUBPARAGRAPH,
+    lines,
+    make_comparison,
+    redraft,
+    redraft_across_levels,
+    word_edits,
+)
 from lxml import etree
 
 from app.compare.model import Comparison, Edit, Row, RowOp
 from app.errors import ExportError
 from app.export import ooxml_reader as reader
+from app.export.document import passage_document
 from app.export.redline import (
     edit_pieces,
     redline_document,
@@ -362,3 +370,25 @@ def test_real_comparison_of_the_redraft_finds_the_move(corpus_doc, corpus_redraf
 def test_side_names(titles, refs, names):
     c = Comparison(titles[0], titles[1], (), left_ref=refs[0], right_ref=refs[1])
     assert side_names(c) == names
+
+
+@needs_engine
+@pytest.mark.parametrize("numbering", ["automatic", "typed"])
+def test_a_redline_of_two_word_files_accepts_to_one_and_rejects_to_the_other(
+    corpus_doc, tmp_path, numbering
+):
+    """Two Word files imported, compared and written as a redline: accepting every change
+    reads exactly as the right-hand file, rejecting every change as the left-hand one."""
+    from app.parse import parse_file
+    from app.services.compare import compare_passages
+
+    files = []
+    for name, doc in (("left", corpus_doc), ("right", redraft_across_levels(redraft(corpus_doc)))):
+        path = tmp_path / f"{name}.docx"
+        passage_document(Passage(doc, doc.segments, "1"), numbering=numbering).save(path)
+        files.append(path)
+    left, right = (parse_file(f) for f in files)
+    comparison = compare_passages(Passage(left, left.segments, "1"), Passage(right, right.segments, "2"))
+    path = _save(comparison, tmp_path)
+    assert reader.paragraphs(path, "accept") == reader.paragraphs(files[1])
+    assert reader.paragraphs(path, "reject") == reader.paragraphs(files[0])
