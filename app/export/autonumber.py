@@ -181,13 +181,14 @@ def apply(p, style: str, slot: Slot | None, ids: dict[str, str]) -> None:
     if slot is None or (slot.list == "main" and slot.level == by_style):
         return
     num_id, level = ids[slot.list], slot.level
-    numpr = p.get_or_add_pPr().get_or_add_numPr()
-    numpr.get_or_add_ilvl().val = level
-    numpr.get_or_add_numId().val = int(num_id)
+    numpr = lay.element("w:numPr")
+    for tag, value in (("w:ilvl", level), ("w:numId", num_id)):
+        numpr.append(_val(tag, value))
+    p.pPr.append(numpr)  # after w:pStyle, the only property the paragraph has yet
 
 
 def _val(tag: str, value: str | int):
-    el = OxmlElement(tag)
+    el = lay.element(tag)
     el.set(qn("w:val"), str(value))
     return el
 

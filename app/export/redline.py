@@ -51,7 +51,7 @@ class _Revisions:
     move_names: dict[int, str] = field(default_factory=dict)
 
     def mark(self, tag: str, *, dated: bool = True):
-        el = OxmlElement(tag)
+        el = lay.element(tag)
         el.set(qn("w:id"), str(self.next_id))
         self.next_id += 1
         if dated:
@@ -360,7 +360,7 @@ def _write_tracked(p, kind: str, pieces: list[Piece], move_id: int | None, rev: 
             wrapper.append(r)
             p.append(wrapper)
     if start is not None and range_tag:
-        end = OxmlElement(range_tag + "RangeEnd")
+        end = lay.element(range_tag + "RangeEnd")
         end.set(qn("w:id"), start.get(qn("w:id")))
         p.append(end)
 
@@ -370,7 +370,7 @@ def _mark_paragraph(p, tag: str, rev: _Revisions) -> None:
     ppr = p.get_or_add_pPr()
     rpr = ppr.find(qn("w:rPr"))
     if rpr is None:
-        rpr = OxmlElement("w:rPr")
+        rpr = lay.element("w:rPr")
         ppr.append(rpr)  # w:rPr comes after the other paragraph properties written here
     mark = rev.mark(tag)
     if tag == "w:del" and len(rpr) and rpr[0].tag == qn("w:ins"):
