@@ -101,8 +101,7 @@ def write_return(path: Path, segments: tuple[Segment, ...], edits: Edits, number
     body = d.element.body
     paragraphs = {}
     for p in body.iter(qn("w:p")):
-        text = "".join(t.text or "" for r in _text_runs(p) for t in r.iter(qn("w:t")))
-        paragraphs.setdefault(text, p)
+        paragraphs.setdefault(_label_and_text(p)[1], p)
     by_label = {s.label: paragraphs[s.text] for s in segments if s.label}
     text_of = {s.label: s.text for s in segments if s.label}
     spans: dict[str, list[tuple[int, int, str, str]]] = {}
@@ -142,9 +141,12 @@ def write_return(path: Path, segments: tuple[Segment, ...], edits: Edits, number
     return path
 
 
-def _text_runs(p) -> list:
-    """The runs of a paragraph's text: all but a typed label's ("(c)" and a tab)."""
-    return [r for r in p.findall(qn("w:r")) if r.find(qn("w:tab")) is None]
+def _label_and_text(p) -> tuple[str, str]:
+    """A paragraph's typed label ("(c)", before the first tab; "" with Word's numbering) and text."""
+    full = "".join(t.text or "" if t.tag == qn("w:t") else "\t"
+                   for r in p.findall(qn("w:r")) for t in r.iter(qn("w:t"), qn("w:tab")))
+    label, tab, text = full.partition("\t")
+    return (label, text) if tab else ("", full)
 
 
 def _mark(p, tag: str, author: str) -> None:
@@ -159,8 +161,13 @@ def _mark(p, tag: str, author: str) -> None:
 def _rewrite(p, text: str, spans: list[tuple[int, int, str, str]], notes: list[tuple[int, int, int]]) -> None:
     """Replace the paragraph's runs by equal, deleted and inserted runs, with comment ranges
     (a typed label, "(c)" and a tab, stays as it was)."""
-    for r in _text_runs(p):
+    label = _label_and_text(p)[0]
+    for r in p.findall(qn("w:r")):
         p.remove(r)
+    if label:
+        r = _run(label)
+        r.append(OxmlElement("w:tab"))
+        p.append(r)
     cuts = sorted({0, len(text), *(a for a, _, _, _ in spans), *(b for _, b, _, _ in spans),
                    *(a for a, _, _ in notes), *(b for _, b, _ in notes)})
 
