@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
 
 from app.compare.model import Comparison, Edit, Row, RowOp
 from app.errors import ExportError
@@ -50,7 +51,7 @@ class _Revisions:
     next_id: int = 1
     move_names: dict[int, str] = field(default_factory=dict)
 
-    def mark(self, tag: str, *, dated: bool = True):
+    def mark(self, tag: str, *, dated: bool = True) -> Element:
         el = lay.element(tag)
         el.set(qn("w:id"), str(self.next_id))
         self.next_id += 1
@@ -133,7 +134,7 @@ def _build(comparison: Comparison, mode: str, rev: _Revisions, *, automatic: boo
     return d
 
 
-def _anchor(body: lay.BodyWriter):
+def _anchor(body: lay.BodyWriter) -> Element:
     """A hidden first paragraph for a redline that starts with a paragraph on one side only.
 
     A paragraph that came or went is joined to the paragraph before it (`removed_marks`);
@@ -150,7 +151,7 @@ def _anchor(body: lay.BodyWriter):
     return p
 
 
-def _hidden():
+def _hidden() -> Element:
     rpr = OxmlElement("w:rPr")
     rpr.append(OxmlElement("w:vanish"))
     return rpr
@@ -335,7 +336,7 @@ _AFTER_TRACK_REVISIONS = (
 _WRAPPER = {"insert": "w:ins", "delete": "w:del", "move_from": "w:moveFrom", "move_to": "w:moveTo"}
 
 
-def _write_tracked(p, kind: str, pieces: list[Piece], move_id: int | None, rev: _Revisions) -> None:
+def _write_tracked(p: Element, kind: str, pieces: list[Piece], move_id: int | None, rev: _Revisions) -> None:
     """The runs of one paragraph, each change wrapped in its revision element.
 
     A moved paragraph's text sits between named move range marks; its paragraph mark is
@@ -365,7 +366,7 @@ def _write_tracked(p, kind: str, pieces: list[Piece], move_id: int | None, rev: 
         p.append(end)
 
 
-def _mark_paragraph(p, tag: str, rev: _Revisions) -> None:
+def _mark_paragraph(p: Element, tag: str, rev: _Revisions) -> None:
     """Track paragraph `p`'s mark as inserted (`w:ins`) or deleted (`w:del`)."""
     ppr = p.get_or_add_pPr()
     rpr = ppr.find(qn("w:rPr"))
@@ -379,7 +380,7 @@ def _mark_paragraph(p, tag: str, rev: _Revisions) -> None:
         rpr.insert(0, mark)
 
 
-def _write_bold(p, pieces: list[Piece]) -> None:
+def _write_bold(p: Element, pieces: list[Piece]) -> None:
     for op, text in pieces:
         r = lay.text_run(text)
         if op != "equal":
