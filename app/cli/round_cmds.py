@@ -15,7 +15,7 @@ from app.wording import count
 _REF = "draft:ID@VERSION"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("round", help="a negotiation round: returned texts compiled by delegation, "
                                      "decided into the next version")
     rsub = p.add_subparsers(dest="round_command", metavar="ACTION")

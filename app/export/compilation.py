@@ -19,7 +19,9 @@ from datetime import UTC, datetime
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
 from docx.shared import Emu
+from docx.text.paragraph import Paragraph
 
 from app.export import docx_layout as lay
 from app.export.redline import Piece, _Revisions, _write_tracked
@@ -123,21 +125,32 @@ def _paragraph(d: DocxDocument, para: CompiledParagraph, rev: _Revisions) -> Non
         _write_tracked(p, "", head, None, rev)
     ids = {n: _comment(d, n) for n in para.notes}
     for item in _items(text, para.changes, para.notes):
-        kind = item[0]
-        if kind == "start":
-            p.append(_range("w:commentRangeStart", ids[item[1]]))
-        elif kind == "end":
-            p.append(_range("w:commentRangeEnd", ids[item[1]]))
-            p.append(_reference(ids[item[1]]))
+        if isinstance(item, _Mark) and item.start:
+            p.append(_range("w:commentRangeStart", ids[item.note]))
+        elif isinstance(item, _Mark):
+            p.append(_range("w:commentRangeEnd", ids[item.note]))
+            p.append(_reference(ids[item.note]))
         else:
-            _, op, piece, author = item
-            rev.author = author or "Concord"
-            _write_tracked(p, "", [(op, piece)], None, rev)
+            rev.author = item.author or "Concord"
+            _write_tracked(p, "", [(item.op, item.text)], None, rev)
 
 
-def _items(text: str, changes: Sequence[AuthoredChange], notes: Sequence[Note]) -> list[tuple]:
-    """The paragraph as runs and comment marks in order: ("piece", op, text, author),
-    ("start", note), ("end", note). At one place: comment ends, insertions, comment starts."""
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    start: bool  # the comment's range starts here (else it ends here)
+    note: Note
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    op: str
+    text: str
+    author: str
+
+
+def _items(text: str, changes: Sequence[AuthoredChange], notes: Sequence[Note]) -> list[_Mark | _Run]:
+    """The paragraph as runs and comment marks in order. At one place: comment ends,
+    insertions, comment starts."""
     changes = sorted(changes, key=lambda c: (c.start, c.end))
     cuts = {0, len(text)}
     for c in changes:
@@ -145,21 +158,21 @@ def _items(text: str, changes: Sequence[AuthoredChange], notes: Sequence[Note]) 
     for n in notes:
         cuts.update((n.start, n.end))
     points = sorted(x for x in cuts if 0 <= x <= len(text))
-    out: list[tuple] = []
+    out: list[_Mark | _Run] = []
     for k, x in enumerate(points):
-        out += [("end", n) for n in notes if n.end == x and n.start != x]
-        out += [("piece", "insert", c.new, c.author) for c in changes if c.end == x and c.new]
-        out += [("start", n) for n in notes if n.start == x]
-        out += [("end", n) for n in notes if n.end == x and n.start == x]
+        out += [_Mark(False, n) for n in notes if n.end == x and n.start != x]
+        out += [_Run("insert", c.new, c.author) for c in changes if c.end == x and c.new]
+        out += [_Mark(True, n) for n in notes if n.start == x]
+        out += [_Mark(False, n) for n in notes if n.end == x and n.start == x]
         if k + 1 < len(points):
             y = points[k + 1]
             owner = next((c for c in changes if c.start <= x and y <= c.end and c.start < c.end), None)
             if y > x:
-                out.append(("piece", "delete" if owner else "equal", text[x:y], owner.author if owner else ""))
+                out.append(_Run("delete" if owner else "equal", text[x:y], owner.author if owner else ""))
     return out
 
 
-def _notes(d: DocxDocument, p, notes: Sequence[Note], *, anchor_all: bool) -> None:
+def _notes(d: DocxDocument, p: Element, notes: Sequence[Note], *, anchor_all: bool) -> None:
     """Comments on a paragraph written whole: each one spans the paragraph's runs."""
     if not notes:
         return
@@ -183,13 +196,13 @@ def _comment(d: DocxDocument, n: Note) -> int:
     return int(c.comment_id)
 
 
-def _range(tag: str, cid: int):
+def _range(tag: str, cid: int) -> Element:
     el = OxmlElement(tag)
     el.set(qn("w:id"), str(cid))
     return el
 
 
-def _reference(cid: int):
+def _reference(cid: int) -> Element:
     r = OxmlElement("w:r")
     ref = OxmlElement("w:commentReference")
     ref.set(qn("w:id"), str(cid))
@@ -197,7 +210,7 @@ def _reference(cid: int):
     return r
 
 
-def _mark(p, tag: str, rev: _Revisions) -> None:
+def _mark(p: Element, tag: str, rev: _Revisions) -> None:
     """Track the paragraph's own mark as inserted or deleted, by `rev`'s author."""
     ppr = p.get_or_add_pPr()
     rpr = ppr.find(qn("w:rPr"))
@@ -246,7 +259,7 @@ def table_document(title: str, subtitle: str, rows: Sequence[TableRow]) -> DocxD
     return d
 
 
-def _cell_line(p, pieces: Sequence[Piece], bold: bool = False) -> None:
+def _cell_line(p: Paragraph, pieces: Sequence[Piece], bold: bool = False) -> None:
     p.style = lay.TABLE_TEXT
     for op, text in pieces:
         run = p.add_run(lay.xml_safe(text.replace("\t", " ")))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from app.export.compilation import AuthoredChange, CompiledParagraph, Note, TableCell, TableRow
 from app.model import Segment
-from app.rounds.compile import Compilation, Entry, Place, Remark, competes, context
+from app.rounds.compile import Compilation, Entry, Piece, Place, Remark, competes, context
 from app.rounds.model import ProposalKind
 from app.wording import count
 
@@ -134,9 +134,9 @@ def _cells(entries: list[Entry], remarks: tuple[Remark, ...]) -> tuple[TableCell
     return tuple(cells)
 
 
-def _spaced(pieces) -> tuple:
+def _spaced(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
     """A space between struck words and the underlined ones replacing them, for reading."""
-    out: list = []
+    out: list[Piece] = []
     for op, text in pieces:
         if op == "insert" and out and out[-1][0] == "delete" and not (out[-1][1][-1:] + text[:1]).isspace() \
                 and not out[-1][1][-1:].isspace() and not text[:1].isspace():

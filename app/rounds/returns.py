@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.compare.engine import compare_segments
@@ -25,7 +25,18 @@ from app.model import Kind, Segment
 from app.parse import parse_file, sniff
 from app.rounds.model import Comment, Proposal, ProposalKind, Return
 from app.rounds.positions import PositionMap, differences, widen
-from app.rounds.wordfile import BREAK, CEND, CSTART, DELETE, EQUAL, INSERT, Group, Token, read_word
+from app.rounds.wordfile import (
+    BREAK,
+    CEND,
+    CSTART,
+    DELETE,
+    EQUAL,
+    INSERT,
+    Group,
+    Token,
+    WordComment,
+    read_word,
+)
 
 # Below this share of the version's words found in the file, it is not a return of it.
 MIN_COVERAGE = 0.5
@@ -41,7 +52,6 @@ class _Paragraph:
     label: str
     tokens: list[Token]
     mark_deleted_by: str = ""
-    elements: list = field(default_factory=list)
 
     @property
     def base(self) -> str:
@@ -66,7 +76,7 @@ def read_return(path: str | Path, version: Sequence[Segment], *, delegation: str
     return reader.read("tracked" if revisions else "clean")
 
 
-def _paragraphs(p: Path) -> tuple[list[_Paragraph], dict, int]:
+def _paragraphs(p: Path) -> tuple[list[_Paragraph], dict[str, WordComment], int]:
     try:
         with p.open("rb") as f:
             head = f.read(8192)
@@ -98,12 +108,12 @@ def _from_group(g: Group) -> _Paragraph:
         else:
             out.append(Token(t.op, t.text[skip:], t.author, t.date, t.ref, t.para))
             skip = 0
-    return _Paragraph(label, out, g.mark_deleted_by, g.elements)
+    return _Paragraph(label, out, g.mark_deleted_by)
 
 
 class _Reader:
     def __init__(self, file: str, version: Sequence[Segment], paragraphs: list[_Paragraph],
-                 comments: dict, delegation: str) -> None:
+                 comments: dict[str, WordComment], delegation: str) -> None:
         self.file, self.version, self.comments, self.delegation = file, version, comments, delegation
         self.paragraphs = [p for p in paragraphs if p.base.strip() or any(t.op == INSERT for t in p.tokens)]
         self.proposals: list[Proposal] = []
@@ -166,7 +176,7 @@ class _Reader:
                                  "(not in the version) left out")
         self._comments()
         proposals = sorted(self.proposals, key=_reading_order)
-        numbered = [Proposal(f"?.{n}", *_fields(p)) for n, p in enumerate(proposals, 1)]
+        numbered = [replace(p, key=f"?.{n}") for n, p in enumerate(proposals, 1)]
         return Return(self.file, kind, tuple(numbered), tuple(self.found), self.delegation,
                       tuple(self.warnings))
 
@@ -299,31 +309,43 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
     return parts
 
 
+@dataclass
+class _Change:
+    start: int
+    end: int
+    new: str
+    author: str
+    date: str
+
+    def row(self) -> tuple[int, int, str, str, str]:
+        return self.start, self.end, self.new, self.author, self.date
+
+
 def _revisions(tokens: list[Token]) -> list[tuple[int, int, str, str, str]]:
     """Tracked changes as (start, end, inserted text, author, date) on the text before them:
     adjacent insertions and deletions by one author are one change (a replacement)."""
     out: list[tuple[int, int, str, str, str]] = []
     pos = 0
-    current: list | None = None
+    current: _Change | None = None
     for t in tokens:
         if t.op == EQUAL:
-            if current:
-                out.append(tuple(current))  # type: ignore[arg-type]
+            if current is not None:
+                out.append(current.row())
                 current = None
             pos += len(t.text)
         elif t.op in (INSERT, DELETE):
-            if current is not None and current[3] != t.author:
-                out.append(tuple(current))  # type: ignore[arg-type]
+            if current is not None and current.author != t.author:
+                out.append(current.row())
                 current = None
             if current is None:
-                current = [pos, pos, "", t.author, t.date]
+                current = _Change(pos, pos, "", t.author, t.date)
             if t.op == DELETE:
                 pos += len(t.text)
-                current[1] = pos
+                current.end = pos
             else:
-                current[2] += t.text
-    if current:
-        out.append(tuple(current))  # type: ignore[arg-type]
+                current.new += t.text
+    if current is not None:
+        out.append(current.row())
     return out
 
 
@@ -332,6 +354,3 @@ def _reading_order(p: Proposal) -> tuple[int, int, int]:
         return (p.index, 2, p.order)
     return (p.index, 0 if p.kind is ProposalKind.DELETE else 1, p.start)
 
-
-def _fields(p: Proposal) -> tuple:
-    return (p.kind, p.index, p.start, p.end, p.text, p.new_kind, p.author, p.date, p.tracked, p.order)
