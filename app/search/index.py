@@ -27,7 +27,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 import numpy as np
 from rapidfuzz import utils
@@ -82,18 +81,6 @@ class SegmentIndex:
 
     def text_id(self, processed: str) -> int | None:
         return self.by_text.get(processed)
-
-    @cached_property
-    def by_words(self) -> dict[str, list[int]]:
-        """Texts by their words alone (runs of spaces made one): where a verbatim copy is looked up."""
-        out: dict[str, list[int]] = {}
-        for t, text in enumerate(self.texts):
-            out.setdefault(" ".join(text.split()), []).append(t)
-        return out
-
-    def same_words(self, processed: str) -> list[int]:
-        """The texts with the words of `processed`, spacing aside."""
-        return self.by_words.get(" ".join(processed.split()), [])
 
     def query_pairs(self, processed: str) -> tuple[np.ndarray, int]:
         """The query's known word-pair keys (unique) and how many pairs it has in all."""

@@ -25,7 +25,7 @@ from app.compare.model import Edit
 from app.model import Kind, Passage, Segment
 from app.search.index import SegmentIndex, segment_index
 from app.search.scoring import REFINE, score_matrix, score_row
-from app.search.similar import CANDIDATES, MIN_QUERY_CHARS, SIMILAR_LANGUAGE_MIN, ranked_entries
+from app.search.similar import MIN_QUERY_CHARS, SIMILAR_LANGUAGE_MIN, ranked_entries
 from app.store import Store
 
 __all__ = ["MODIFIED", "NEW", "REFINE", "VERBATIM", "Provenance", "SegmentProvenance", "Source",
@@ -36,6 +36,8 @@ STATUSES = (VERBATIM, MODIFIED, NEW)
 # A whole segment's source is among its 10 best by ratio and prefix; partial_ratio on two
 # long paragraphs costs about 0.5 ms, so refining 50 would dominate the run.
 PROVENANCE_REFINE = 10
+# Candidates per segment: both sides are whole segments, so the best by word pairs suffice.
+PROVENANCE_CANDIDATES = 60
 # The threshold of "find similar language" (`similar.similar_language`).
 MIN_SIMILARITY = SIMILAR_LANGUAGE_MIN
 # Both sides are whole segments: a line much shorter than a paragraph found inside it
@@ -225,25 +227,28 @@ def iter_provenance(
         processed = utils.default_process(seg.text)
         query = processed if len(seg.text.strip()) >= MIN_QUERY_CHARS else ""
         found: list[_Found] = []
+        ids, containment = index.candidates(processed, limit=PROVENANCE_CANDIDATES if query else 1,
+                                            allowed=allowed_texts)
         if query:
-            ids, containment = index.candidates(query, limit=CANDIDATES, allowed=allowed_texts)
             scores = score_row(query, [index.texts[i] for i in ids.tolist()], hint=containment,
                                cutoff=min_similarity, refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE)
             hits = ranked_entries(index, ids, scores, min_similarity, max_sources,
                                   lambda e: bool(allowed[e]), digits=1, cut=False)
-            found.extend(_ranked_entry(index, e, score, False) for score, e in hits)
+            hits.sort(key=lambda h: (round(h[0], 1), _recency(index, h[1])), reverse=True)
+            found.extend(_ranked_entry(index, e, score, False) for score, e in hits[:max_sources])
             if own.sources:
                 mask = np.array([p < pos for p in own_positions], dtype=bool)
                 own_row = score_row(query, own.processed, allowed=mask, cutoff=min_similarity,
                                     refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE)
                 found.extend(_ranked(own, int(i), float(own_row[i]), False)
                              for i in np.flatnonzero(own_row >= min_similarity))
-        exact = normalise(seg.text)
-        same = [e for t in index.same_words(processed) for e in index.members[t].tolist()
-                if allowed[e] and normalise(index.entries[e].text) == exact]
-        if same:
-            same.sort(key=lambda e: _recency(index, e), reverse=True)  # the order `found` sorts them in
-            found.extend(_ranked_entry(index, e, 100.0, True) for e in same[:max_sources])
+        # A verbatim copy holds every word pair of the segment: it is among the candidates.
+        exact, words = normalise(seg.text), " ".join(processed.split())
+        same = [e for t in ids[containment >= 1 - 1e-9].tolist() if " ".join(index.texts[t].split()) == words
+                for e in index.members[t].tolist() if allowed[e]]
+        same.sort(key=lambda e: _recency(index, e), reverse=True)  # the order `found` sorts them in
+        verbatim = [e for e in same if index.entries[e].text == seg.text or normalise(index.entries[e].text) == exact]
+        found.extend(_ranked_entry(index, e, 100.0, True) for e in verbatim[:max_sources])
         found.extend(_ranked(own, i, 100.0, True) for i in own_exact.get(exact, []) if own_positions[i] < pos)
         found.sort(key=lambda f: f[0], reverse=True)
         sources = _distinct_sources(found, max_sources)

@@ -42,6 +42,7 @@ def score_row(
     cutoff: float = 0.0,
     min_share: float = 0.0,
     every_match: bool = False,
+    min_opening_share: float | None = None,
 ) -> np.ndarray:
     """Similarity (0-100) of `query` to each of `texts`, in order.
 
@@ -51,7 +52,9 @@ def score_row(
     whose best is already CEILING or more is not refined: a weighted partial match cannot
     pass it, unless `every_match` (the caller wants every text containing the query, not
     the best one). With `min_share`, the prefix and partial parts only count for pairs
-    whose shorter text is at least that share of the longer.
+    whose shorter text is at least that share of the longer; `min_opening_share` is the
+    share asked of a text shorter than the query (a heading opening a typed paragraph is
+    not where the paragraph comes from), `min_share` by default.
     """
     m = len(texts)
     if not query or not m:
@@ -68,6 +71,8 @@ def score_row(
                             score_cutoff=prefix_cutoff)
     shorter, longer = np.minimum(clen, lq), np.maximum(clen, lq)
     share_ok = shorter >= min_share * longer
+    if min_opening_share is not None:
+        share_ok = np.where(clen < lq, shorter >= min_opening_share * longer, share_ok)
     scores = np.maximum(scores, np.where(share_ok & (clen != lq), prefix * PARTIAL_WEIGHT, 0))
     if allowed is not None:
         scores[~allowed] = -1

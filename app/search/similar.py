@@ -29,6 +29,14 @@ DEFAULT_MIN_SIMILARITY = 60.0  # unrelated paragraphs of conclusions: median 49,
 SIMILAR_LANGUAGE_MIN = 65.0
 # Texts scored exactly per query: this many most like it as a whole, and as many holding most of it.
 CANDIDATES = 150
+# A short query costs little to score and shares few word pairs, many of them tied: it
+# gets more candidates, as many as a 400-character query's CANDIDATES cost.
+CANDIDATE_CHARS = 400 * CANDIDATES
+# Texts rescored with partial_ratio per query: this many best by score, as many by containment.
+PRECEDENT_REFINE = 20
+# A library text shorter than what was typed counts as its opening from this share up: "To
+# the Government of Chad" is not the precedent of a paragraph typed to 60 characters.
+MIN_OPENING_SHARE = 2 / 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +64,14 @@ def score_all(query: str, index: SegmentIndex, refine: int = REFINE) -> np.ndarr
     return score_row(utils.default_process(query), index.processed, refine=refine, every_match=True)
 
 
-def text_scores(index: SegmentIndex, query: str, allowed: np.ndarray | None = None
-                ) -> tuple[np.ndarray, np.ndarray]:
-    """The candidate texts for `query` and their scores."""
+def text_scores(index: SegmentIndex, query: str, allowed: np.ndarray | None = None,
+                opening_share: float | None = None, cutoff: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate texts for `query` and their scores (those under `cutoff` may be lower)."""
     q = utils.default_process(query)
-    ids, containment = index.candidates(q, limit=CANDIDATES, allowed=allowed)
-    scores = score_row(q, [index.texts[i] for i in ids.tolist()], hint=containment)
+    limit = max(CANDIDATES, CANDIDATE_CHARS // max(len(q), 1))
+    ids, containment = index.candidates(q, limit=limit, allowed=allowed)
+    scores = score_row(q, [index.texts[i] for i in ids.tolist()], hint=containment, refine=PRECEDENT_REFINE,
+                       cutoff=cutoff, min_opening_share=opening_share)
     return ids, scores
 
 
@@ -108,17 +118,20 @@ def find_precedents(
     min_similarity: float = DEFAULT_MIN_SIMILARITY,
     exclude: tuple[int, int] | None = None,
     document_id: int | None = None,
+    opening_share: float | None = MIN_OPENING_SHARE,
 ) -> list[Precedent]:
     """The `limit` library segments closest to `text`, best first.
 
     `exclude` is a (document id, position) to leave out (the segment itself);
-    `document_id` keeps only that document's segments.
+    `document_id` keeps only that document's segments. A library text shorter than `text`
+    counts as its opening only from `opening_share` of its length up (None: any length,
+    for a whole segment against whole segments).
     """
     if len(text.strip()) < MIN_QUERY_CHARS:
         return []
     index = segment_index(lib)
     allowed = None if document_id is None else _allowed_texts(index, index.entries_in(document_id))
-    ids, scores = text_scores(index, text, allowed)
+    ids, scores = text_scores(index, text, allowed, opening_share, min_similarity)
 
     def keep(e: int) -> bool:
         entry = index.entries[e]
@@ -143,11 +156,11 @@ def similar_language(lib: Store, document_id: int, position: int, limit: int = 1
     """"Find similar language" for segment `position` of a stored document."""
     text = lib.segment_text(document_id, position)
     same = find_precedents(lib, text, limit=limit, min_similarity=min_similarity,
-                           exclude=(document_id, position), document_id=document_id)
+                           exclude=(document_id, position), document_id=document_id, opening_share=None)
     if len(text.strip()) < MIN_QUERY_CHARS:
         return SimilarLanguage(tuple(same), ())
     index = segment_index(lib)
-    ids, scores = text_scores(index, text)
+    ids, scores = text_scores(index, text, cutoff=min_similarity)
     other = ranked_entries(index, ids, scores, min_similarity, limit,
                            lambda e: index.entries[e].document_id != document_id)
     return SimilarLanguage(tuple(same), tuple(_precedent(index, e, sc) for sc, e in other))
