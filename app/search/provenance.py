@@ -247,8 +247,8 @@ def iter_provenance(
         same = [e for t in ids[containment >= 1 - 1e-9].tolist() if " ".join(index.texts[t].split()) == words
                 for e in index.members[t].tolist() if allowed[e]]
         same.sort(key=lambda e: _recency(index, e), reverse=True)  # the order `found` sorts them in
-        verbatim = [e for e in same if index.entries[e].text == seg.text or normalise(index.entries[e].text) == exact]
-        found.extend(_ranked_entry(index, e, 100.0, True) for e in verbatim[:max_sources])
+        copies = [e for e in same if index.entries[e].text == seg.text or normalise(index.entries[e].text) == exact]
+        found.extend(_ranked_entry(index, e, 100.0, True) for e in copies[:max_sources])
         found.extend(_ranked(own, i, 100.0, True) for i in own_exact.get(exact, []) if own_positions[i] < pos)
         found.sort(key=lambda f: f[0], reverse=True)
         sources = _distinct_sources(found, max_sources)
