@@ -37,6 +37,7 @@ from rapidfuzz import fuzz, process, utils
 from app.search import index as search_index
 from app.search.index import segment_index
 from app.search.scoring import score_row
+from app.search.similar import MIN_OPENING_SHARE
 from app.services.library import passage_of
 from app.services.search import clause_history, find_precedents, provenance
 from app.store import Library
@@ -96,7 +97,8 @@ def recall_from_origin(lib: Library, query: str, origin_text: str, hits: list[An
     strict = any(h.text == origin_text for h in hits[:5])
     if strict or len(hits) < 5:
         return strict, strict
-    own = score_row(utils.default_process(query), [utils.default_process(origin_text)])[0]
+    own = score_row(utils.default_process(query), [utils.default_process(origin_text)],
+                    min_opening_share=MIN_OPENING_SHARE)[0]
     return strict, round(float(own), 1) >= hits[4].similarity
 
 

@@ -73,7 +73,7 @@ def clause_history(
                            f"{MIN_QUERY_CHARS} characters or more, or a reference such as 1:5(h)")
     index = segment_index(lib)
     query = utils.default_process(text)
-    ids, containment = index.candidates(query, limit=CANDIDATES, min_containment=HISTORY_MIN_CONTAINMENT)
+    ids, containment, _ = index.candidates(query, limit=CANDIDATES, min_containment=HISTORY_MIN_CONTAINMENT)
     texts = [index.texts[i] for i in ids.tolist()]
     # No containment hint here: a phrase inside a paragraph is `_phrase_scores`'s to find, at
     # its own stricter threshold; a looser partial match of it is other language.

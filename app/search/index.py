@@ -27,6 +27,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import utils
@@ -50,6 +51,15 @@ class Entry:
     label: str
     kind: str
     text: str
+
+
+class Candidates(NamedTuple):
+    """Texts to score for a query (ascending) with the share of the query's word pairs each
+    holds (0-1) and their weighted Dice coefficient with it (0-1)."""
+
+    ids: np.ndarray
+    containment: np.ndarray
+    dice: np.ndarray
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,26 +126,24 @@ class SegmentIndex:
         return np.bincount(idx, weights=w, minlength=n), weight
 
     def candidates(self, processed: str, *, limit: int, allowed: np.ndarray | None = None,
-                   min_containment: float | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Texts worth scoring exactly for the query, ascending, and the share of the query
-        each holds (0-1): the best `limit` by weighted Dice and the best `limit` by
-        containment, plus every text holding at least `min_containment` of the query."""
+                   min_containment: float | None = None) -> Candidates:
+        """Texts worth scoring exactly for the query: the best `limit` by weighted Dice and the
+        best `limit` by containment, plus every text holding at least `min_containment` of
+        the query; `allowed` (bool per text) leaves the others out."""
         shared, weight = self.overlap(processed)
         containment = shared / weight if weight else shared
+        dice = 2 * shared / (weight + self.weights) if weight else shared
         if allowed is not None:
             containment = np.where(allowed, containment, -1.0)
-        every = np.flatnonzero(containment >= 0) if allowed is not None else np.arange(len(self.texts))
         if SCORE_EVERY_TEXT or (not shared.any() and len(self.texts) <= EXHAUSTIVE_FALLBACK_MAX):
-            return every, np.maximum(containment[every], 0)
+            every = np.flatnonzero(containment >= 0) if allowed is not None else np.arange(len(self.texts))
+            return Candidates(every, np.maximum(containment[every], 0), dice[every])
         nonzero = np.flatnonzero(containment > 0)
-        if not len(nonzero):
-            return nonzero, containment[nonzero]
-        dice = 2 * shared[nonzero] / (weight + self.weights[nonzero])
-        picked = [_top(dice, limit), _top(containment[nonzero], limit)]
+        picked = [_top(dice[nonzero], limit), _top(containment[nonzero], limit)]
         if min_containment is not None:
             picked.append(np.flatnonzero(containment[nonzero] >= min_containment))
         chosen = nonzero[np.unique(np.concatenate(picked))]
-        return chosen, containment[chosen]
+        return Candidates(chosen, containment[chosen], dice[chosen])
 
     def entries_in(self, document_id: int) -> np.ndarray:
         """Indexes of a document's entries (entries are ordered by document)."""

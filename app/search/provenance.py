@@ -227,11 +227,12 @@ def iter_provenance(
         processed = utils.default_process(seg.text)
         query = processed if len(seg.text.strip()) >= MIN_QUERY_CHARS else ""
         found: list[_Found] = []
-        ids, containment = index.candidates(processed, limit=PROVENANCE_CANDIDATES if query else 1,
-                                            allowed=allowed_texts)
+        ids, containment, dice = index.candidates(processed, limit=PROVENANCE_CANDIDATES if query else 1,
+                                                  allowed=allowed_texts)
         if query:
             scores = score_row(query, [index.texts[i] for i in ids.tolist()], hint=containment,
-                               cutoff=min_similarity, refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE)
+                               cutoff=min_similarity, refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE,
+                               first=dice, best=max_sources)
             hits = ranked_entries(index, ids, scores, min_similarity, max_sources,
                                   lambda e: bool(allowed[e]), digits=1, cut=False)
             hits.sort(key=lambda h: (round(h[0], 1), _recency(index, h[1])), reverse=True)

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 PARTIAL_WEIGHT = 0.9
 REFINE = 50
 CEILING = 100 * PARTIAL_WEIGHT  # a weighted prefix or partial match never scores above this
-_PARALLEL_FROM = 2_000  # below this many texts rapidfuzz's threads cost more than they save
+_PARALLEL_FROM = 10_000  # below this many texts rapidfuzz's threads cost more than they save
 
 
 def _workers(n: int) -> int:
@@ -43,6 +43,8 @@ def score_row(
     min_share: float = 0.0,
     every_match: bool = False,
     min_opening_share: float | None = None,
+    first: np.ndarray | None = None,
+    best: int | None = None,
 ) -> np.ndarray:
     """Similarity (0-100) of `query` to each of `texts`, in order.
 
@@ -54,26 +56,35 @@ def score_row(
     the best one). With `min_share`, the prefix and partial parts only count for pairs
     whose shorter text is at least that share of the longer; `min_opening_share` is the
     share asked of a text shorter than the query (a heading opening a typed paragraph is
-    not where the paragraph comes from), `min_share` by default.
+    not where the paragraph comes from), `min_share` by default. With `best` and `first`
+    (a guess at each text's closeness), only the best `best` scores need be exact: the
+    likeliest texts are scored first and the rest only against the bar they set, which
+    lets rapidfuzz stop early on most of them.
     """
     m = len(texts)
     if not query or not m:
         return np.zeros(m)
-    workers = _workers(m)
-    scores = process.cdist([query], texts, scorer=fuzz.ratio, processor=None, workers=workers,
-                           score_cutoff=cutoff or None)[0].astype(np.float64)
     lq = len(query)
     clen = np.fromiter((len(c) for c in texts), dtype=np.int64, count=m)
-    heads_q = [query[:n] if n < lq else query for n in clen.tolist()]
-    heads_c = [c[:lq] for c in texts]
-    prefix_cutoff = cutoff / PARTIAL_WEIGHT if cutoff else None
-    prefix = process.cpdist(heads_q, heads_c, scorer=fuzz.ratio, processor=None, workers=workers,
-                            score_cutoff=prefix_cutoff)
     shorter, longer = np.minimum(clen, lq), np.maximum(clen, lq)
     share_ok = shorter >= min_share * longer
     if min_opening_share is not None:
         share_ok = np.where(clen < lq, shorter >= min_opening_share * longer, share_ok)
-    scores = np.maximum(scores, np.where(share_ok & (clen != lq), prefix * PARTIAL_WEIGHT, 0))
+    prefix_ok = share_ok & (clen != lq)
+    scores = np.zeros(m)
+    if best is not None and first is not None and m > 4 * best:
+        # The likeliest texts first; the best `best` of them set the bar the others must pass.
+        likely = np.union1d(np.argsort(-first, kind="stable")[: 2 * best],
+                            np.argsort(-hint, kind="stable")[: 2 * best] if hint is not None else [])
+        likely = likely.astype(np.int64)
+        _whole(query, texts, likely, clen, prefix_ok, cutoff, scores)
+        # less a tenth: scores that round to the same shown value still tie
+        bar = max(cutoff, float(np.sort(scores[likely])[-best]) - 0.1)
+        rest = np.setdiff1d(np.arange(m), likely)
+        _whole(query, texts, rest, clen, prefix_ok, bar, scores)
+    else:
+        _whole(query, texts, np.arange(m), clen, prefix_ok, cutoff, scores)
+    prefix_cutoff = cutoff / PARTIAL_WEIGHT if cutoff else None
     if allowed is not None:
         scores[~allowed] = -1
     if not every_match and scores.max(initial=-1) >= CEILING:
@@ -82,12 +93,37 @@ def score_row(
     if hint is not None:
         by_hint = np.argsort(-np.where(scores < 0, -1, hint), kind="stable")[:refine]
         top = np.concatenate([top, by_hint[~np.isin(by_hint, top)]])
+    if best is not None and m > best:  # a partial match must beat the best `best` to matter
+        bar = (float(np.sort(scores)[-best]) - 0.1) / PARTIAL_WEIGHT
+        prefix_cutoff = max(prefix_cutoff or 0.0, bar) or None
     for i in top.tolist():
         if scores[i] < 0 or not share_ok[i]:
             continue
         partial = fuzz.partial_ratio(query, texts[i], score_cutoff=prefix_cutoff)
         scores[i] = max(scores[i], partial * PARTIAL_WEIGHT)
     return scores
+
+
+def _whole(query: str, texts: Sequence[str], which: np.ndarray, clen: np.ndarray, prefix_ok: np.ndarray,
+           cutoff: float, scores: np.ndarray) -> None:
+    """`ratio` and the weighted common-prefix score of `texts[which]` into `scores` (under
+    `cutoff`: 0 or too low)."""
+    if not len(which):
+        return
+    lq = len(query)
+    chosen = [texts[i] for i in which.tolist()]
+    workers = _workers(len(chosen))
+    ratio = process.cdist([query], chosen, scorer=fuzz.ratio, processor=None, workers=workers,
+                          score_cutoff=cutoff or None)[0].astype(np.float64)
+    ok = prefix_ok[which]
+    prefix_cutoff = cutoff / PARTIAL_WEIGHT if cutoff else None
+    if ok.any() and (prefix_cutoff is None or prefix_cutoff <= 100):
+        heads_q = [query[:n] if n < lq else query for n in clen[which].tolist()]
+        heads_c = [c[:lq] for c in chosen]
+        prefix = process.cpdist(heads_q, heads_c, scorer=fuzz.ratio, processor=None, workers=workers,
+                                score_cutoff=prefix_cutoff)
+        ratio = np.maximum(ratio, np.where(ok, prefix * PARTIAL_WEIGHT, 0))
+    scores[which] = ratio
 
 
 def score_matrix(

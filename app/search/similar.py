@@ -65,13 +65,15 @@ def score_all(query: str, index: SegmentIndex, refine: int = REFINE) -> np.ndarr
 
 
 def text_scores(index: SegmentIndex, query: str, allowed: np.ndarray | None = None,
-                opening_share: float | None = None, cutoff: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
-    """The candidate texts for `query` and their scores (those under `cutoff` may be lower)."""
+                opening_share: float | None = None, cutoff: float = 0.0, best: int | None = None
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate texts for `query` and their scores (those under `cutoff` may be lower;
+    with `best`, only the best `best` need be exact)."""
     q = utils.default_process(query)
     limit = max(CANDIDATES, CANDIDATE_CHARS // max(len(q), 1))
-    ids, containment = index.candidates(q, limit=limit, allowed=allowed)
+    ids, containment, dice = index.candidates(q, limit=limit, allowed=allowed)
     scores = score_row(q, [index.texts[i] for i in ids.tolist()], hint=containment, refine=PRECEDENT_REFINE,
-                       cutoff=cutoff, min_opening_share=opening_share)
+                       cutoff=cutoff, min_opening_share=opening_share, first=dice, best=best)
     return ids, scores
 
 
@@ -131,7 +133,9 @@ def find_precedents(
         return []
     index = segment_index(lib)
     allowed = None if document_id is None else _allowed_texts(index, index.entries_in(document_id))
-    ids, scores = text_scores(index, text, allowed, opening_share, min_similarity)
+    # Only the best `limit` texts are needed (one more when an entry of one may be left out).
+    best = limit + (exclude is not None or document_id is not None)
+    ids, scores = text_scores(index, text, allowed, opening_share, min_similarity, best)
 
     def keep(e: int) -> bool:
         entry = index.entries[e]

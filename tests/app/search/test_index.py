@@ -137,7 +137,7 @@ def test_candidates_hold_the_typed_beginning_and_the_edited_copy(corpus_library,
     edited = text.replace("deprivation", "detention")
     source = ix.text_id(utils.default_process(text))
     for query in (edited, edited[: len(edited) * 3 // 10]):
-        ids, containment = ix.candidates(utils.default_process(query), limit=3)
+        ids, _, _ = ix.candidates(utils.default_process(query), limit=3)
         assert source in ids.tolist()
     if scoring_mode == "candidates":
         assert len(ix.candidates(utils.default_process(edited), limit=3)[0]) < len(ix.texts) / 2
