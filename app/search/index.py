@@ -19,7 +19,8 @@ typed 30% keeps all of its pairs, and exact overlap counts rank the real source 
 where LSH's estimate and FTS5's bm25 blur near-duplicates.
 
 The index is rebuilt when the store's documents revision moves, taking over the distinct
-texts it already holds: only documents imported since are read and split into pairs.
+texts it already holds: only documents whose content hash is new (imported or replaced
+since) are read and split into pairs.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class SegmentIndex:
     idf: np.ndarray = field(repr=False)  # per key
     weights: np.ndarray = field(repr=False)  # per text: the sum of its pairs' idf
     by_text: dict[str, int] = field(repr=False)
+    hashes: dict[int, str] = field(default_factory=dict, repr=False)  # the store's `indexed_documents`
 
     @property
     def lengths(self) -> np.ndarray:
@@ -178,7 +180,8 @@ def entries_of(segments: Iterable[tuple[int, int, Segment]]) -> tuple[list[Entry
 
 
 def build(fingerprint: tuple[int, ...], entries: list[Entry], processed: list[str],
-          infos: dict[int, tuple[str, str, str]], previous: SegmentIndex | None = None) -> SegmentIndex:
+          infos: dict[int, tuple[str, str, str]], previous: SegmentIndex | None = None,
+          hashes: dict[int, str] | None = None) -> SegmentIndex:
     """An index of `entries` (ordered by document and position) with their processed texts;
     the word pairs of texts that `previous` already holds are taken from it."""
     by_text: dict[str, int] = {}
@@ -214,7 +217,7 @@ def build(fingerprint: tuple[int, ...], entries: list[Entry], processed: list[st
         {i: (title, situation) for i, (title, situation, _) in infos.items()},
         {i: date for i, (_, _, date) in infos.items()},
         texts, text_of, np.fromiter((e.document_id for e in entries), dtype=np.int64, count=len(entries)),
-        members, pairs, vocabulary, keys, starts, owners, idf, weights, by_text,
+        members, pairs, vocabulary, keys, starts, owners, idf, weights, by_text, dict(hashes or {}),
     )
 
 
@@ -233,16 +236,19 @@ def _infos(lib: Store) -> dict[int, tuple[str, str, str]]:
 
 
 def refreshed(index: SegmentIndex, lib: Store) -> SegmentIndex:
-    """`index` brought up to the library's documents revision: documents deleted since are
-    dropped, documents imported since are read and added, metadata is read again."""
+    """`index` brought up to the library's documents revision: documents deleted, replaced
+    or made copies since are dropped, those imported or replaced since are read and added,
+    metadata is read again."""
     fingerprint = library_fingerprint(lib)
     infos = _infos(lib)
-    added = sorted(set(infos) - set(index.documents))
-    if not added and set(infos) == set(index.documents):  # metadata only
+    hashes = lib.indexed_documents()
+    gone = {i for i, h in index.hashes.items() if hashes.get(i) != h}  # deleted, replaced or now a copy
+    added = sorted(i for i in hashes if i not in index.hashes or i in gone)
+    if not gone and not added:  # metadata only
         return replace(index, fingerprint=fingerprint,
                        documents={i: (t, s) for i, (t, s, _) in infos.items()},
                        dates={i: d for i, (_, _, d) in infos.items()})
-    keep = [i for i, e in enumerate(index.entries) if e.document_id in infos]
+    keep = [i for i, e in enumerate(index.entries) if e.document_id not in gone]
     entries = [index.entries[i] for i in keep]
     processed = [index.processed[i] for i in keep]
     new_entries, new_processed = entries_of(lib.segments_of(added)) if added else ([], [])
@@ -252,7 +258,7 @@ def refreshed(index: SegmentIndex, lib: Store) -> SegmentIndex:
         entries, processed = [e for e, _ in merged], [p for _, p in merged]
     else:
         entries, processed = entries + new_entries, processed + new_processed
-    return build(fingerprint, entries, processed, infos, previous=index)
+    return build(fingerprint, entries, processed, infos, previous=index, hashes=hashes)
 
 
 def segment_index(lib: Store) -> SegmentIndex:
@@ -267,7 +273,8 @@ def segment_index(lib: Store) -> SegmentIndex:
         if cached is not None:
             index = refreshed(cached, lib)
         else:
-            index = build(fingerprint, *entries_of(lib.all_segments()), _infos(lib))
+            hashes = lib.indexed_documents()
+            index = build(fingerprint, *entries_of(lib.all_segments()), _infos(lib), hashes=hashes)
         with _lock:
             _cache[key] = index
         return index

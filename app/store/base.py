@@ -104,10 +104,13 @@ class Store(Protocol):
 
     def all_segments(self) -> list[tuple[int, int, Segment]]: ...
 
+    def indexed_documents(self) -> dict[int, str]:
+        """Content hash of each document `all_segments` reads (copies left out): a similarity
+        index reads again only the documents added, replaced or deleted since it was built."""
+        ...
+
     def segments_of(self, document_ids: Sequence[int]) -> list[tuple[int, int, Segment]]:
-        """`all_segments` for these documents only: a similarity index takes in what was
-        imported since it was built (a stored document's segments never change; ids are
-        never reused) without reading the whole library again."""
+        """`all_segments` for these documents only (those of them that it reads)."""
         ...
 
     def segment_text(self, doc_id: int, position: int) -> str: ...

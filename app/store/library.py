@@ -360,8 +360,12 @@ class Library:
         ).fetchall()
         return [(r[0], r[1], Segment(Kind(r[2]), r[3], r[4], r[5], r[6])) for r in rows]
 
+    def indexed_documents(self) -> dict[int, str]:
+        rows = self._connect().execute("SELECT id, content_hash FROM documents WHERE same_as IS NULL")
+        return {int(r[0]): str(r[1]) for r in rows}
+
     def segments_of(self, document_ids: Sequence[int]) -> list[tuple[int, int, Segment]]:
-        ids = sorted({int(i) for i in document_ids})
+        ids = sorted(set(self.indexed_documents()) & {int(i) for i in document_ids})
         out: list[tuple[int, int, Segment]] = []
         conn = self._connect()
         for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit

@@ -62,7 +62,7 @@ def assert_same_index(a, b):
     assert [m.tolist() for m in a.members] == [m.tolist() for m in b.members]
     assert pair_sets(a) == pair_sets(b)
     np.testing.assert_allclose(a.weights, b.weights)
-    assert a.documents == b.documents and a.dates == b.dates
+    assert a.documents == b.documents and a.dates == b.dates and a.hashes == b.hashes
     for text in a.texts[:: max(1, len(a.texts) // 7)]:
         ca, cb = a.candidates(text, limit=5), b.candidates(text, limit=5)
         np.testing.assert_array_equal(ca[0], cb[0])
@@ -71,11 +71,13 @@ def assert_same_index(a, b):
 
 def scratch(lib):
     infos = {i: (d.title, d.situation, d.meeting_date) for i, d in lib.document_infos().items()}
-    return build((lib.documents_revision(),), *entries_of(lib.all_segments()), infos)
+    return build((lib.documents_revision(),), *entries_of(lib.all_segments()), infos,
+                 hashes=lib.indexed_documents())
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.sampled_from(["add", "delete", "rename"]), st.integers(0, 40)), min_size=1, max_size=6))
+@given(st.lists(st.tuples(st.sampled_from(["add", "delete", "rename", "replace", "copy"]), st.integers(0, 40)),
+                min_size=1, max_size=6))
 def test_an_index_updated_by_revision_equals_one_built_from_scratch(corpus_doc, ops):
     lib = Library(":memory:")
     try:
@@ -87,6 +89,10 @@ def test_an_index_updated_by_revision_equals_one_built_from_scratch(corpus_doc, 
                 lib.add_document(derived(corpus_doc, k))
             elif op == "delete" and ids:
                 lib.delete_document(ids[k % len(ids)])
+            elif op == "replace" and ids:  # another text under the same id
+                lib.replace_document(ids[k % len(ids)], derived(corpus_doc, k + 50))
+            elif op == "copy" and ids:  # the same document from another file: left out of the index
+                lib.add_document(derived(corpus_doc, k + 100), same_as=ids[k % len(ids)])
             elif ids:
                 lib.update_metadata(ids[k % len(ids)], situation=f"Situation {k}")
             assert_same_index(segment_index(lib), scratch(lib))
