@@ -24,7 +24,7 @@ from app.parse import parse_file
 from app.store import Library
 from bench.bench_compare import CORPUS, reletter
 
-VERSION = 1  # bump when `derived` changes: cached libraries are rebuilt
+VERSION = 2  # bump when `derived` or the schema changes: cached libraries are rebuilt
 SEED = 2006
 SIZES = {"2.5k": 2_500, "25k": 25_000, "100k": 100_000}
 CACHE = Path(__file__).resolve().parent / "out" / "libraries"
@@ -104,6 +104,7 @@ def library(name: str, *, quiet: bool = False) -> Path:
     size = SIZES[name]
     path = CACHE / f"library-{name}-v{VERSION}-s{SEED}.sqlite"
     if path.exists():
+        Library(path).close()  # brought up to this version's schema, so it opens read-only too
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".building")
