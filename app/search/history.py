@@ -60,7 +60,22 @@ def clause_history(
     min_similarity: float = MIN_SIMILARITY,
     best_per_document: bool = False,
 ) -> list[HistoryEntry]:
-    """The library's segments close to `text`, ordered by meeting date, then document, then position.
+    """The library's segments close to `text`, ordered by meeting date, then document, then
+    position; see `iter_clause_history`."""
+    return list(iter_clause_history(lib, text, at=at, min_similarity=min_similarity,
+                                    best_per_document=best_per_document))
+
+
+def iter_clause_history(
+    lib: Store,
+    text: str,
+    *,
+    at: tuple[int, int] | None = None,
+    min_similarity: float = MIN_SIMILARITY,
+    best_per_document: bool = False,
+) -> Iterator[HistoryEntry]:
+    """The versions of the clause one by one, oldest first, each linked as soon as it is
+    found (a view shows them as they come).
 
     `at` is the (document id, position) of the segment the clause was taken from, marked
     `current`; `best_per_document` keeps only each document's closest segment (the
@@ -68,9 +83,14 @@ def clause_history(
     clause given as text is a phrase: it is looked for inside paragraphs too, as precedent
     search does.
     """
-    if len(text.strip()) < MIN_QUERY_CHARS:
+    if len(text.strip()) < MIN_QUERY_CHARS:  # refused now, not at the first version asked for
         raise BadReference(f"{text.strip()!r} is too short to trace: give a clause of "
                            f"{MIN_QUERY_CHARS} characters or more, or a reference such as 1:5(h)")
+    return _versions(lib, text, at, min_similarity, best_per_document)
+
+
+def _versions(lib: Store, text: str, at: tuple[int, int] | None, min_similarity: float,
+              best_per_document: bool) -> Iterator[HistoryEntry]:
     index = segment_index(lib)
     query = utils.default_process(text)
     ids, containment, _ = index.candidates(query, limit=CANDIDATES, min_containment=HISTORY_MIN_CONTAINMENT)
@@ -92,7 +112,7 @@ def clause_history(
         hits = list(best.values())
     hits.sort(key=lambda h: (index.dates.get(index.entries[h[1]].document_id, ""),
                              index.entries[h[1]].document_id, index.entries[h[1]].position))
-    return list(link(index, hits, at))
+    yield from link(index, hits, at)
 
 
 def _source(index: SegmentIndex, e: int, score: float) -> Source:

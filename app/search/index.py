@@ -154,9 +154,14 @@ class SegmentIndex:
 
 
 def _top(values: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the `k` largest values; of equals (to 1e-9: sums of the same weights
+    in another order) the first, so that equal indexes choose the same."""
     if len(values) <= k:
         return np.arange(len(values))
-    return np.argpartition(-values, k - 1)[:k]
+    v = np.round(values, 9)
+    kth = -np.partition(-v, k - 1)[k - 1]
+    above = np.flatnonzero(v > kth)
+    return np.concatenate([above, np.flatnonzero(v == kth)[: k - len(above)]])
 
 
 def _pairs(processed: str, vocabulary: dict[str, int]) -> np.ndarray:

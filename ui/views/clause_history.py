@@ -2,15 +2,18 @@
 
 Each version is shown against the version it follows (the closest earlier one, as
 `app.services.search.clause_history` links them), deletions struck and insertions
-underlined; choosing a version opens it in the reader.
+underlined; choosing a version opens it in the reader. The versions are found off the UI
+thread and shown as they come, in batches; a newer request cancels the running one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+import time
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.services.search import HistoryEntry, clause_history
+from app.services.search import HistoryEntry, clause_history_rows
 from app.store import Library
 from app.wording import count
 from ui.dialogs.errors import show_error
@@ -18,6 +21,8 @@ from ui.models.history_model import CURRENT_ROLE, ENTRY_ROLE, TEXT_COL, ClauseHi
 from ui.views.trace_panel import lay_out_trace, title_label, view_action
 from ui.views.trace_table import TraceTable
 from ui.workers import Job, JobRunner, library_job
+
+STREAM_INTERVAL_S = 0.15  # versions found are shown at most this often while the search goes on
 
 
 def history_summary(entries: list[HistoryEntry]) -> str:
@@ -38,13 +43,19 @@ class ClauseHistoryView(QWidget):
     open_requested = Signal(int, int)  # document id, position
     compare_requested = Signal(object, object)  # the earlier HistoryEntry, the later one
     history_ready = Signal(object)  # list[HistoryEntry]
+    _rows_found = Signal(int, object)  # generation, the versions so far: emitted by the worker
 
     def __init__(self, runner: JobRunner, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.library_path = library.path
         self.clause = ""
+        self.job: Job | None = None
         self._generation = 0
+        self._rows_found.connect(self._queue_rows)  # queued: emitted on the worker's thread
+        self._latest: tuple[int, object] | None = None  # the newest batch not shown yet
+        self._show_timer = QTimer(self, singleShot=True, interval=0)
+        self._show_timer.timeout.connect(self._show_latest)
         self.setAccessibleName("Clause history")
         self.model = ClauseHistoryModel(parent=self)
         self.table = TraceTable(TEXT_COL)
@@ -72,21 +83,60 @@ class ClauseHistoryView(QWidget):
     # --- computing ------------------------------------------------------------------
 
     def trace(self, ref_or_text: str, title: str) -> Job:
-        """The history of a clause named by a REF (`1:5(h)`) or given as its text."""
+        """The history of a clause named by a REF (`1:5(h)`) or given as its text; the
+        versions are shown as they are found, and a newer request cancels this one."""
+        if self.job is not None:
+            self.job.cancel()
         self._generation += 1
         generation, self.clause = self._generation, ref_or_text
         self.title.setText(title)
-        job = library_job(self.library_path, lambda lib, job: clause_history(lib, ref_or_text), "tracing the clause history")
-        job.signals.finished.connect(lambda entries: generation == self._generation and self.set_entries(entries))
+        rows_found = self._rows_found
+
+        def work(lib: Library, job: Job) -> list[HistoryEntry] | None:
+            entries: list[HistoryEntry] = []
+            shown, interval = 0.0, STREAM_INTERVAL_S
+            for entry in clause_history_rows(lib, ref_or_text):
+                if job.is_cancelled():
+                    return None
+                entries.append(entry)
+                if time.monotonic() - shown >= interval:  # the first at once, then in batches
+                    rows_found.emit(generation, list(entries))
+                    shown, interval = time.monotonic(), interval * 2  # fewer, larger batches as rows pile up
+            return entries
+
+        job = library_job(self.library_path, work, "tracing the clause history")
+        job.signals.finished.connect(
+            lambda entries: generation == self._generation and entries is not None and self.set_entries(entries))
         job.signals.failed.connect(lambda msg: generation == self._generation and self._fail(msg))
         self.summary.setText("searching…")
+        self.model.set_entries([])
+        self.job = job
         return self.runner.start(job)
+
+    def _queue_rows(self, generation: int, rows: object) -> None:
+        """Batches that arrived while the window was busy are shown as one: the newest."""
+        self._latest = (generation, rows)
+        self._show_timer.start()
+
+    def _show_latest(self) -> None:
+        if self._latest is not None:
+            latest, self._latest = self._latest, None
+            self._show_rows(*latest)  # type: ignore[arg-type]
+
+    def _show_rows(self, generation: int, entries: list[HistoryEntry]) -> None:
+        """Versions found so far, while the search goes on (a newer request's win)."""
+        if generation != self._generation:
+            return
+        self.model.set_entries(entries)
+        self.summary.setText(f"searching… {count(len(entries), 'version')} so far")
+        self.table.schedule_fit()
 
     def _fail(self, message: str) -> None:
         self.summary.setText("could not trace this clause")
         show_error(self, "Clause history", message)
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
+        self._latest = None  # a batch still queued is part of these
         self.model.set_entries(entries)
         self.summary.setText(history_summary(entries))
         self.table.schedule_fit()

@@ -1,18 +1,28 @@
 """The provenance view: which segments of a passage repeat agreed language, which changed it, which are new.
 
-Provenance is computed off the UI thread (`app.services.search.provenance`, about a second
-on a large library) on the job's own library connection; a result that arrives after a
-newer request (the "within this document" toggle flipped again) is dropped.
+Provenance is computed off the UI thread (`app.services.search.provenance_rows`) on the
+job's own library connection, and the rows found are shown as they come, in batches; a
+newer request (the "within this document" toggle flipped again) cancels the running one,
+and anything it still sends is dropped.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+import time
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
-from app.model import Passage
-from app.services.search import MODIFIED, NEW, VERBATIM, Provenance, SegmentProvenance, provenance
+from app.model import Kind, Passage
+from app.services.search import (
+    MODIFIED,
+    NEW,
+    VERBATIM,
+    Provenance,
+    SegmentProvenance,
+    provenance_rows,
+)
 from app.store import Library
 from app.wording import count
 from ui.dialogs.errors import show_error
@@ -30,6 +40,16 @@ from ui.views.trace_table import StatusDelegate, TraceTable, status_color
 from ui.workers import Job, JobRunner, library_job
 
 STATUSES = (VERBATIM, MODIFIED, NEW)
+STREAM_INTERVAL_S = 0.15  # rows found are shown at most this often while tracing goes on
+
+
+def _partial(passage: Passage, rows: list[SegmentProvenance]) -> Provenance:
+    return Provenance(passage.ref, passage.describe(), tuple(rows))
+
+
+def passage_rows(passage: Passage) -> int:
+    """How many rows tracing the passage gives (titles and blank lines are not traced)."""
+    return sum(1 for s in passage.segments if s.kind is not Kind.TITLE and s.text.strip())
 
 
 def summary_text(prov: Provenance) -> str:
@@ -85,6 +105,7 @@ class ProvenanceView(QWidget):
     source_requested = Signal(int, int)  # document id, position: open the reader there
     compare_requested = Signal(object, object)  # SegmentProvenance, Passage (the traced one)
     provenance_ready = Signal(object)  # Provenance
+    _rows_found = Signal(int, object)  # generation, (Passage, Provenance so far): emitted by the worker
 
     def __init__(self, runner: JobRunner, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +115,10 @@ class ProvenanceView(QWidget):
         self.ref: str | Passage = ""
         self.job: Job | None = None
         self._generation = 0
+        self._rows_found.connect(self._queue_rows)  # queued: emitted on the worker's thread
+        self._latest: tuple[int, object] | None = None  # the newest batch not shown yet
+        self._show_timer = QTimer(self, singleShot=True, interval=0)
+        self._show_timer.timeout.connect(self._show_latest)
         self.setAccessibleName("Provenance")
         self.model = ProvenanceModel(parent=self)
         self.table = TraceTable(TEXT_COL, VERBATIM_ROLE)
@@ -144,25 +169,59 @@ class ProvenanceView(QWidget):
     def rerun(self) -> Job:
         from app.services.library import resolve_ref
 
+        if self.job is not None:
+            self.job.cancel()  # superseded: it stops at its next segment
         self._generation += 1
         generation, what, within = self._generation, self.ref, self.within.isChecked()
+        rows_found = self._rows_found
 
-        def work(lib: Library, job: Job) -> tuple[Passage, Provenance]:
+        def work(lib: Library, job: Job) -> tuple[Passage, Provenance] | None:
             passage = resolve_ref(lib, what) if isinstance(what, str) else what
-            return passage, provenance(lib, passage, within=within)
+            rows: list[SegmentProvenance] = []
+            shown, interval = 0.0, STREAM_INTERVAL_S
+            for row in provenance_rows(lib, passage, within=within):
+                if job.is_cancelled():
+                    return None
+                rows.append(row)
+                if time.monotonic() - shown >= interval:  # the first row at once, then in batches
+                    rows_found.emit(generation, (passage, _partial(passage, rows)))
+                    shown, interval = time.monotonic(), interval * 2  # fewer, larger batches as rows pile up
+            return passage, _partial(passage, rows)
 
         job = library_job(self.library_path, work, "tracing the provenance")
-        job.signals.finished.connect(lambda result: generation == self._generation and self.set_result(*result))
+        job.signals.finished.connect(
+            lambda result: generation == self._generation and result is not None and self.set_result(*result))
         job.signals.failed.connect(lambda msg: generation == self._generation and self._fail(msg))
         self.summary.setText("tracing…")
+        self.model.set_provenance(Provenance("", "", ()))
         self.job = job
         return self.runner.start(job)
+
+    def _queue_rows(self, generation: int, rows: object) -> None:
+        """Batches that arrived while the window was busy are shown as one: the newest."""
+        self._latest = (generation, rows)
+        self._show_timer.start()
+
+    def _show_latest(self) -> None:
+        if self._latest is not None:
+            latest, self._latest = self._latest, None
+            self._show_rows(*latest)  # type: ignore[arg-type]
+
+    def _show_rows(self, generation: int, found: tuple[Passage, Provenance]) -> None:
+        """Rows traced so far, while the rest are traced (a newer request's rows win)."""
+        if generation != self._generation:
+            return
+        passage, prov = found
+        self.model.set_provenance(prov, passage.document.id)
+        self.summary.setText(f"tracing… {len(prov.segments)} of {passage_rows(passage)} segments")
+        self.table.schedule_fit()
 
     def _fail(self, message: str) -> None:
         self.summary.setText("could not trace this passage")
         show_error(self, "Provenance", message)
 
     def set_result(self, passage: Passage, prov: Provenance) -> None:
+        self._latest = None  # a batch still queued is part of this
         self.passage = passage
         if not self.title.text() or self.title.text() == str(self.ref):
             self.title.setText(f"Provenance of {passage.describe()}")
