@@ -213,7 +213,7 @@ class ProvenanceView(QWidget):
             return
         passage, prov = found
         self.model.set_provenance(prov, passage.document.id)
-        self.summary.setText(f"tracing… {len(prov.segments)} of {passage_rows(passage)} segments")
+        self.summary.setText(f"tracing… {len(prov.segments)} of {count(passage_rows(passage), 'segment')}")
         self.table.schedule_fit()
 
     def _fail(self, message: str) -> None:
