@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 QT_SYSTEM_PKGS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
 X11_SYSTEM_PKGS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
-TEST_SYSTEM_PKGS := $(QT_SYSTEM_PKGS) libreoffice-writer-nogui poppler-utils fonts-liberation2
+TEST_SYSTEM_PKGS := $(QT_SYSTEM_PKGS) libreoffice-writer-nogui poppler-utils fonts-liberation2 postgresql
 
 .PHONY: run test setup setup-dev system-qt system-test lint bench screenshots clean
 
@@ -40,12 +40,13 @@ system-test:
 lint: setup-dev
 	$(BIN)/ruff check app ui tests $(wildcard bench)
 	$(BIN)/mypy app
+	$(BIN)/mypy ui
 
 bench: setup
 	$(BIN)/python -m bench
 
 screenshots: setup-dev system-test
-	CONCORD_SCREENSHOTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/ui/test_screenshots.py tests/ui/drafting/test_drafts_menu.py tests/ui/test_provenance_view.py tests/ui/test_clause_history_view.py tests/app/export/test_export_libreoffice.py
+	CONCORD_SCREENSHOTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/ui/test_screenshots.py tests/ui/drafting/test_drafts_menu.py tests/ui/drafting/test_unsaved.py tests/ui/test_provenance_view.py tests/ui/test_clause_history_view.py tests/app/export/test_export_libreoffice.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

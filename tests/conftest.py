@@ -46,6 +46,29 @@ def corpus_library(library, corpus_doc):
     return library
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    """One throwaway PostgreSQL server for the whole run (Debian's binaries; see pgserver)."""
+    from pgserver import PgServer, PostgresMissing
+
+    try:
+        server = PgServer().start()
+    except PostgresMissing as e:
+        if os.environ.get("CI"):
+            pytest.fail(str(e))  # CI installs it: a missing server is a failure, never a skip
+        pytest.skip(str(e))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_address(pg_server):
+    """The address of a new, empty team library owned by `alice` (dropped afterwards)."""
+    name = pg_server.create_database()
+    yield pg_server.address(name)
+    pg_server.drop_database(name)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory, monkeypatch):
     """Never touch the user's real library, settings or LibreOffice profile."""

@@ -12,7 +12,7 @@ from ui.views.provenance import ProvenanceView
 
 def test_provenance_rows_arrive_before_the_whole_result(window, qtbot, monkeypatch):
     monkeypatch.setattr(provenance_view, "STREAM_INTERVAL_S", 0.0)  # every row as it is found
-    view = ProvenanceView(window.runner, window.library)
+    view = ProvenanceView(window.session)
     qtbot.addWidget(view)
     seen: list[int] = []
     view._rows_found.connect(lambda generation, found: seen.append(len(found[1].segments)))
@@ -25,7 +25,7 @@ def test_provenance_rows_arrive_before_the_whole_result(window, qtbot, monkeypat
 
 
 def test_a_newer_provenance_request_cancels_the_running_one(window, qtbot):
-    view = ProvenanceView(window.runner, window.library)
+    view = ProvenanceView(window.session)
     qtbot.addWidget(view)
     first = view.trace("1")
     with qtbot.waitSignal(view.provenance_ready, timeout=20000) as ready:
@@ -38,7 +38,7 @@ def test_a_newer_provenance_request_cancels_the_running_one(window, qtbot):
 
 def test_clause_history_versions_arrive_as_found_and_a_newer_request_wins(window, qtbot, monkeypatch):
     monkeypatch.setattr(history_view, "STREAM_INTERVAL_S", 0.0)
-    view = ClauseHistoryView(window.runner, window.library)
+    view = ClauseHistoryView(window.session)
     qtbot.addWidget(view)
     seen: list[int] = []
     view._rows_found.connect(lambda generation, entries: seen.append(len(entries)))

@@ -14,15 +14,17 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services.search import HistoryEntry, clause_history_rows
-from app.store import Library
+from app.store import Store
 from app.wording import count
 from ui.dialogs.errors import show_error
-from ui.models.history_model import CURRENT_ROLE, ENTRY_ROLE, TEXT_COL, ClauseHistoryModel
+from ui.models.history_model import TEXT_COL, ClauseHistoryModel
+from ui.models.roles import Role
+from ui.session import LibraryChange, Session
 from ui.views.trace_panel import lay_out_trace, title_label, view_action
 from ui.views.trace_table import TraceTable
-from ui.workers import Job, JobRunner, library_job
+from ui.workers import Job
 
-STREAM_INTERVAL_S = 0.15  # versions found are shown at most this often while the search goes on
+STREAM_INTERVAL_S = 0.15  # versions found are first shown after this, then at doubling intervals
 
 
 def history_summary(entries: list[HistoryEntry]) -> str:
@@ -45,17 +47,19 @@ class ClauseHistoryView(QWidget):
     history_ready = Signal(object)  # list[HistoryEntry]
     _rows_found = Signal(int, object)  # generation, the versions so far: emitted by the worker
 
-    def __init__(self, runner: JobRunner, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner
-        self.library_path = library.path
+        self.session = session
         self.clause = ""
-        self.job: Job | None = None
+        self.latest = session.latest(self)
+        self.latest.finished.connect(lambda entries: entries is not None and self.set_entries(entries))
+        self.latest.failed.connect(self._fail)
         self._generation = 0
         self._rows_found.connect(self._queue_rows)  # queued: emitted on the worker's thread
-        self._latest: tuple[int, object] | None = None  # the newest batch not shown yet
+        self._batch: tuple[int, list[HistoryEntry]] | None = None  # the newest batch not shown yet
         self._show_timer = QTimer(self, singleShot=True, interval=0)
-        self._show_timer.timeout.connect(self._show_latest)
+        self._show_timer.timeout.connect(self._show_batch)
+        session.library_changed.connect(self._library_changed)
         self.setAccessibleName("Clause history")
         self.model = ClauseHistoryModel(parent=self)
         self.table = TraceTable(TEXT_COL)
@@ -85,43 +89,37 @@ class ClauseHistoryView(QWidget):
     def trace(self, ref_or_text: str, title: str) -> Job:
         """The history of a clause named by a REF (`1:5(h)`) or given as its text; the
         versions are shown as they are found, and a newer request cancels this one."""
-        if self.job is not None:
-            self.job.cancel()
-        self._generation += 1
-        generation, self.clause = self._generation, ref_or_text
+        self.clause = ref_or_text
         self.title.setText(title)
-        rows_found = self._rows_found
+        self._generation += 1
+        generation, rows_found = self._generation, self._rows_found
 
-        def work(lib: Library, job: Job) -> list[HistoryEntry] | None:
+        def work(lib: Store, job: Job) -> list[HistoryEntry] | None:
             entries: list[HistoryEntry] = []
-            shown, interval = 0.0, STREAM_INTERVAL_S
+            shown, interval = time.monotonic(), 0.0  # the first version at once
             for entry in clause_history_rows(lib, ref_or_text):
                 if job.is_cancelled():
                     return None
                 entries.append(entry)
-                if time.monotonic() - shown >= interval:  # the first at once, then in batches
+                if time.monotonic() - shown >= interval:
                     rows_found.emit(generation, list(entries))
-                    shown, interval = time.monotonic(), interval * 2  # fewer, larger batches as rows pile up
+                    # fewer, larger batches as versions pile up: each shows every version again
+                    shown, interval = time.monotonic(), max(STREAM_INTERVAL_S, interval * 2)
             return entries
 
-        job = library_job(self.library_path, work, "tracing the clause history")
-        job.signals.finished.connect(
-            lambda entries: generation == self._generation and entries is not None and self.set_entries(entries))
-        job.signals.failed.connect(lambda msg: generation == self._generation and self._fail(msg))
         self.summary.setText("searching…")
         self.model.set_entries([])
-        self.job = job
-        return self.runner.start(job)
+        return self.latest.start(self.session.job(work, "tracing the clause history"))
 
-    def _queue_rows(self, generation: int, rows: object) -> None:
+    def _queue_rows(self, generation: int, entries: list[HistoryEntry]) -> None:
         """Batches that arrived while the window was busy are shown as one: the newest."""
-        self._latest = (generation, rows)
+        self._batch = (generation, entries)
         self._show_timer.start()
 
-    def _show_latest(self) -> None:
-        if self._latest is not None:
-            latest, self._latest = self._latest, None
-            self._show_rows(*latest)  # type: ignore[arg-type]
+    def _show_batch(self) -> None:
+        if self._batch is not None:
+            batch, self._batch = self._batch, None
+            self._show_rows(*batch)
 
     def _show_rows(self, generation: int, entries: list[HistoryEntry]) -> None:
         """Versions found so far, while the search goes on (a newer request's win)."""
@@ -131,17 +129,23 @@ class ClauseHistoryView(QWidget):
         self.summary.setText(f"searching… {count(len(entries), 'version')} so far")
         self.table.schedule_fit()
 
+    def _library_changed(self, change: LibraryChange) -> None:
+        """A document imported (or removed) may hold another version of the clause."""
+        if change.documents and not change.switched and self.clause:
+            self.trace(self.clause, self.title.text())
+
     def _fail(self, message: str) -> None:
         self.summary.setText("could not trace this clause")
         show_error(self, "Clause history", message)
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
-        self._latest = None  # a batch still queued is part of these
+        self._batch = None  # a batch still queued is part of these
+        self._generation += 1  # and nothing of this request is shown again
         self.model.set_entries(entries)
         self.summary.setText(history_summary(entries))
         self.table.schedule_fit()
         current = next((r for r in range(self.model.rowCount())
-                        if self.model.index(r, 0).data(CURRENT_ROLE)), 0 if entries else -1)
+                        if self.model.index(r, 0).data(Role.CURRENT)), 0 if entries else -1)
         if current >= 0:
             self.table.selectRow(current)
             self.table.scrollTo(self.model.index(current, 0))
@@ -152,7 +156,7 @@ class ClauseHistoryView(QWidget):
 
     def current_entry(self) -> HistoryEntry | None:
         index = self.table.currentIndex()
-        return index.data(ENTRY_ROLE) if index.isValid() else None
+        return index.data(Role.ENTRY) if index.isValid() else None
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_current()

@@ -1,9 +1,9 @@
 """The provenance view: which segments of a passage repeat agreed language, which changed it, which are new.
 
-Provenance is computed off the UI thread (`app.services.search.provenance_rows`) on the
-job's own library connection, and the rows found are shown as they come, in batches; a
-newer request (the "within this document" toggle flipped again) cancels the running one,
-and anything it still sends is dropped.
+Provenance is computed off the UI thread (`app.services.search.provenance_rows`), and the
+rows found are shown as they come, in batches; a newer request (the "within this document"
+toggle flipped again, a document imported meanwhile) cancels the older one, and anything
+the older one still sends is dropped.
 """
 
 from __future__ import annotations
@@ -23,24 +23,18 @@ from app.services.search import (
     SegmentProvenance,
     provenance_rows,
 )
-from app.store import Library
+from app.store import Store
 from app.wording import count
 from ui.dialogs.errors import show_error
-from ui.models.provenance_model import (
-    ITEM_ROLE,
-    SOURCE_COL,
-    STATUS_COL,
-    STATUS_ROLE,
-    TEXT_COL,
-    VERBATIM_ROLE,
-    ProvenanceModel,
-)
+from ui.models.provenance_model import SOURCE_COL, STATUS_COL, TEXT_COL, ProvenanceModel
+from ui.models.roles import Role
+from ui.session import LibraryChange, Session
 from ui.views.trace_panel import lay_out_trace, title_label, view_action
 from ui.views.trace_table import StatusDelegate, TraceTable, status_color
-from ui.workers import Job, JobRunner, library_job
+from ui.workers import Job
 
 STATUSES = (VERBATIM, MODIFIED, NEW)
-STREAM_INTERVAL_S = 0.15  # rows found are shown at most this often while tracing goes on
+STREAM_INTERVAL_S = 0.15  # rows found are first shown after this, then at doubling intervals
 
 
 def _partial(passage: Passage, rows: list[SegmentProvenance]) -> Provenance:
@@ -107,24 +101,26 @@ class ProvenanceView(QWidget):
     provenance_ready = Signal(object)  # Provenance
     _rows_found = Signal(int, object)  # generation, (Passage, Provenance so far): emitted by the worker
 
-    def __init__(self, runner: JobRunner, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner
-        self.library_path = library.path
+        self.session = session
         self.passage: Passage | None = None
         self.ref: str | Passage = ""
-        self.job: Job | None = None
+        self.latest = session.latest(self)
+        self.latest.finished.connect(lambda result: result is not None and self.set_result(*result))
+        self.latest.failed.connect(self._fail)
         self._generation = 0
         self._rows_found.connect(self._queue_rows)  # queued: emitted on the worker's thread
-        self._latest: tuple[int, object] | None = None  # the newest batch not shown yet
+        self._batch: tuple[int, object] | None = None  # the newest batch not shown yet
         self._show_timer = QTimer(self, singleShot=True, interval=0)
-        self._show_timer.timeout.connect(self._show_latest)
+        self._show_timer.timeout.connect(self._show_batch)
+        session.library_changed.connect(self._library_changed)
         self.setAccessibleName("Provenance")
         self.model = ProvenanceModel(parent=self)
-        self.table = TraceTable(TEXT_COL, VERBATIM_ROLE)
+        self.table = TraceTable(TEXT_COL, Role.VERBATIM)
         self.table.setAccessibleName("Segments and their sources")
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(STATUS_COL, StatusDelegate(self.table, STATUS_ROLE))
+        self.table.setItemDelegateForColumn(STATUS_COL, StatusDelegate(self.table, Role.STATUS))
         self.table.fit_columns()
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
@@ -154,9 +150,9 @@ class ProvenanceView(QWidget):
 
     def _update_actions(self) -> None:
         p = self.current_item()
-        has_source = p is not None and p.source is not None
-        self.open_action.setEnabled(has_source and p.source.document_id is not None)
-        self.compare_action.setEnabled(has_source)
+        source = p.source if p is not None else None
+        self.open_action.setEnabled(source is not None and source.document_id is not None)
+        self.compare_action.setEnabled(source is not None)
 
     # --- computing ------------------------------------------------------------------
 
@@ -169,43 +165,42 @@ class ProvenanceView(QWidget):
     def rerun(self) -> Job:
         from app.services.library import resolve_ref
 
-        if self.job is not None:
-            self.job.cancel()  # superseded: it stops at its next segment
         self._generation += 1
         generation, what, within = self._generation, self.ref, self.within.isChecked()
         rows_found = self._rows_found
 
-        def work(lib: Library, job: Job) -> tuple[Passage, Provenance] | None:
+        def work(lib: Store, job: Job) -> tuple[Passage, Provenance] | None:
             passage = resolve_ref(lib, what) if isinstance(what, str) else what
             rows: list[SegmentProvenance] = []
-            shown, interval = 0.0, STREAM_INTERVAL_S
+            shown, interval = time.monotonic(), 0.0  # the first row at once
             for row in provenance_rows(lib, passage, within=within):
                 if job.is_cancelled():
                     return None
                 rows.append(row)
-                if time.monotonic() - shown >= interval:  # the first row at once, then in batches
+                if time.monotonic() - shown >= interval:
                     rows_found.emit(generation, (passage, _partial(passage, rows)))
-                    shown, interval = time.monotonic(), interval * 2  # fewer, larger batches as rows pile up
+                    # fewer, larger batches as rows pile up: each shows every row again
+                    shown, interval = time.monotonic(), max(STREAM_INTERVAL_S, interval * 2)
             return passage, _partial(passage, rows)
 
-        job = library_job(self.library_path, work, "tracing the provenance")
-        job.signals.finished.connect(
-            lambda result: generation == self._generation and result is not None and self.set_result(*result))
-        job.signals.failed.connect(lambda msg: generation == self._generation and self._fail(msg))
         self.summary.setText("tracing…")
         self.model.set_provenance(Provenance("", "", ()))
-        self.job = job
-        return self.runner.start(job)
+        return self.latest.start(self.session.job(work, "tracing the provenance"))
+
+    def _library_changed(self, change: LibraryChange) -> None:
+        """Earlier conclusions imported (or removed) change where the language comes from."""
+        if change.documents and not change.switched and self.ref:
+            self.rerun()
 
     def _queue_rows(self, generation: int, rows: object) -> None:
         """Batches that arrived while the window was busy are shown as one: the newest."""
-        self._latest = (generation, rows)
+        self._batch = (generation, rows)
         self._show_timer.start()
 
-    def _show_latest(self) -> None:
-        if self._latest is not None:
-            latest, self._latest = self._latest, None
-            self._show_rows(*latest)  # type: ignore[arg-type]
+    def _show_batch(self) -> None:
+        if self._batch is not None:
+            batch, self._batch = self._batch, None
+            self._show_rows(*batch)  # type: ignore[arg-type]
 
     def _show_rows(self, generation: int, found: tuple[Passage, Provenance]) -> None:
         """Rows traced so far, while the rest are traced (a newer request's rows win)."""
@@ -221,16 +216,18 @@ class ProvenanceView(QWidget):
         show_error(self, "Provenance", message)
 
     def set_result(self, passage: Passage, prov: Provenance) -> None:
-        self._latest = None  # a batch still queued is part of this
+        self._batch = None  # a batch still queued is part of this
+        self._generation += 1  # and nothing of this request is shown again
         self.passage = passage
         if not self.title.text() or self.title.text() == str(self.ref):
             self.title.setText(f"Provenance of {passage.describe()}")
+        row = self.table.currentIndex().row()  # kept when the same passage is traced again
         self.model.set_provenance(prov, passage.document.id)
         self.summary.setText(summary_text(prov))
         self.bar.set_shares(prov.percentages())
         self.table.schedule_fit()
         if self.model.rowCount():
-            self.table.selectRow(0)
+            self.table.selectRow(row if 0 <= row < self.model.rowCount() else 0)
         self._update_actions()
         self.provenance_ready.emit(prov)
 
@@ -242,7 +239,7 @@ class ProvenanceView(QWidget):
 
     def current_item(self) -> SegmentProvenance | None:
         index = self.table.currentIndex()
-        return index.data(ITEM_ROLE) if index.isValid() else None
+        return index.data(Role.ITEM) if index.isValid() else None
 
     def row_of(self, name: str) -> int:
         """The row of a label such as "7(b)" (-1 if absent)."""
