@@ -33,9 +33,11 @@ from bench.library import library  # noqa: E402
 
 def expand_times(name: str, samples: int = 7) -> tuple[float, int]:
     from ui.library_panel import LibraryPanel
+    from ui.session import Session
 
     lib = Library(library(name), read_only=True)
-    panel = LibraryPanel(lib)
+    session = Session(lib)
+    panel = LibraryPanel(session)
     panel.resize(420, 900)
     panel.show()
     app = QApplication.instance()
@@ -53,6 +55,7 @@ def expand_times(name: str, samples: int = 7) -> tuple[float, int]:
         panel.tree.collapse(index)
         app.processEvents()
     panel.close()
+    session.shutdown()
     lib.close()
     return statistics.median(times), rows
 
@@ -79,19 +82,19 @@ def _gaps(app: QApplication, until: Callable[[], bool], limit_s: float = 60.0) -
 
 def tabs(app: QApplication) -> None:
     from app.search.index import segment_index
+    from ui.session import Session
     from ui.views.clause_history import ClauseHistoryView
     from ui.views.provenance import ProvenanceView
-    from ui.workers import JobRunner
 
     path = library("100k")
     lib = Library(path, read_only=True)
     segment_index(lib)
-    runner = JobRunner()
+    session = Session(lib)
     idle_start = time.perf_counter()
     idle = _gaps(app, lambda: time.perf_counter() - idle_start > 0.5)
     for name, view, start in (
-        ("provenance of document 1", ProvenanceView(runner, lib), lambda v: v.trace("1")),
-        ("clause history of 1:2", ClauseHistoryView(runner, lib), lambda v: v.trace("1:2", "1:2")),
+        ("provenance of document 1", ProvenanceView(session), lambda v: v.trace("1")),
+        ("clause history of 1:2", ClauseHistoryView(session), lambda v: v.trace("1:2", "1:2")),
     ):
         marks: dict[str, float] = {}
         view._rows_found.connect(lambda *_, m=marks: m.setdefault("first", time.perf_counter()))
@@ -105,7 +108,7 @@ def tabs(app: QApplication) -> None:
               f"{done * 1000:.0f} ms; longest event-loop gap {gap * 1000:.0f} ms "
               f"(idle: {idle * 1000:.0f} ms)")
         view.close()
-    runner.shutdown()
+    session.shutdown()
     lib.close()
 
 
