@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
@@ -38,8 +39,16 @@ from app.errors import ExportError
 from app.export import docx_layout as lay
 from app.labels import letters_index, roman_index
 
-AUTOMATIC, TYPED = "automatic", "typed"
-NUMBERING = (AUTOMATIC, TYPED)
+
+class Numbering(StrEnum):
+    """How an export numbers paragraphs: Word's lists, or the labels typed as text."""
+
+    AUTOMATIC = "automatic"
+    TYPED = "typed"
+
+
+AUTOMATIC, TYPED = Numbering.AUTOMATIC, Numbering.TYPED
+NUMBERING = tuple(Numbering)
 
 # (format, text, style) of levels 0, 1 and 2.
 LEVELS = (

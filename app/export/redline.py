@@ -22,6 +22,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
@@ -35,7 +36,15 @@ from app.export import docx_layout as lay
 from app.export.document import numbered_label, shows_labels
 from app.model import Segment
 
-MODES = ("track", "bold")
+
+class Mode(StrEnum):
+    """How a redline shows changes: Word's tracked changes, or bold and strike-through."""
+
+    TRACK = "track"
+    BOLD = "bold"
+
+
+MODES = tuple(Mode)
 
 # A piece of a paragraph: (op, text), op one of equal / delete / insert / move_from / move_to.
 Piece = tuple[str, str]
@@ -62,7 +71,7 @@ class _Revisions:
 
 
 def redline_document(
-    comparison: Comparison, mode: str = "track", author: str = "Concord", now: datetime | None = None,
+    comparison: Comparison, mode: str = Mode.TRACK, author: str = "Concord", now: datetime | None = None,
     *, numbering: str = autonumber.AUTOMATIC,
 ) -> DocxDocument:
     """The Word document showing `comparison`'s differences as tracked changes (or bold).
@@ -77,7 +86,7 @@ def redline_document(
     autonumber.check_numbering(numbering)
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     date = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    if mode == "track" and numbering == autonumber.AUTOMATIC:
+    if mode == Mode.TRACK and numbering == autonumber.AUTOMATIC:
         d = _build(comparison, mode, _Revisions(author or "Concord", date), automatic=True)
         paired = _paired_moves(comparison.rows)
         kinds = [(paragraph_pieces(r, paired)[0], r) for r in comparison.rows]
@@ -107,7 +116,7 @@ def _build(comparison: Comparison, mode: str, rev: _Revisions, *, automatic: boo
         ids = autonumber.install(d, plan)
     kinds = [kind for kind, _, _ in rows_pieces]
     paragraphs = []
-    if mode == "track" and kinds and (kinds[0] in _GONE_IF_ACCEPTED or kinds[0] in _GONE_IF_REJECTED):
+    if mode == Mode.TRACK and kinds and (kinds[0] in _GONE_IF_ACCEPTED or kinds[0] in _GONE_IF_REJECTED):
         paragraphs.append(_anchor(body))
         kinds = ["", *kinds]
     for i, (row, (kind, pieces, segment)) in enumerate(zip(comparison.rows, rows_pieces, strict=True)):
@@ -117,12 +126,12 @@ def _build(comparison: Comparison, mode: str, rev: _Revisions, *, automatic: boo
         p = body.paragraph(style)
         if automatic:
             autonumber.apply(p, style, plan.slots[i], ids)
-        if mode == "track":
+        if mode == Mode.TRACK:
             _write_tracked(p, kind, pieces, row.move_id, rev)
         else:
             _write_bold(p, pieces)
         paragraphs.append(p)
-    if mode == "track":
+    if mode == Mode.TRACK:
         for p, (accept, reject) in zip(paragraphs, removed_marks(kinds), strict=True):
             if reject:
                 _mark_paragraph(p, "w:ins", rev)

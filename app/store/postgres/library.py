@@ -311,6 +311,14 @@ class PgLibrary:
         return doc_sql.all_segments(self._connect())
 
     @mapped
+    def indexed_documents(self) -> dict[int, str]:
+        return doc_sql.indexed_documents(self._connect())
+
+    @mapped
+    def segments_of(self, document_ids: Sequence[int]) -> list[tuple[int, int, Segment]]:
+        return doc_sql.segments_of(self._connect(), sorted({int(i) for i in document_ids}))
+
+    @mapped
     def segment_text(self, doc_id: int, position: int) -> str:
         row = self._connect().execute("SELECT text FROM segments WHERE document_id = %s AND position = %s",
                                       [doc_id, position]).fetchone()
