@@ -36,7 +36,7 @@ class Setting(Generic[T]):
                 return value if isinstance(value, QByteArray) else self.default  # type: ignore[return-value]
             if self.type is list:
                 if isinstance(value, str):
-                    return [value]  # type: ignore[return-value]
+                    return [value] if value else []  # type: ignore[return-value]
                 return list(value)  # type: ignore[return-value]
             return self.type(value)
         except (TypeError, ValueError):
@@ -77,6 +77,11 @@ IGNORE_PUNCTUATION = Setting(
 CHANGES_ONLY = Setting("compare/changes_only", bool, False, "comparison shows changed rows only")
 EXPORT_FOLDER = Setting("export/folder", str, "", "folder export dialogs open in")
 EXPORT_AUTHOR = Setting("export/author", str, "", "author written on tracked changes")
+ZOOM = Setting("view/zoom", int, 100, "text zoom of the tabs in percent (Ctrl+plus, Ctrl+minus, Ctrl+0)")
+TEXT_SIZE = Setting("view/text_size", float, 0.0, "point size of document text at 100% (0: the system's)")
+THEME = Setting("view/theme", str, "system", "colours: light, dark or system (the desktop's)")
+RECENT_LIBRARIES: Setting[list[str]] = Setting("library/recent", list, [], "library files opened lately, the newest first")
+OPEN_TABS = Setting("window/open_tabs", str, "", "the tabs open at closing (JSON), reopened at the next start")
 
 SETTINGS: tuple[Setting[Any], ...] = (
     WINDOW_GEOMETRY,
@@ -90,4 +95,9 @@ SETTINGS: tuple[Setting[Any], ...] = (
     CHANGES_ONLY,
     EXPORT_FOLDER,
     EXPORT_AUTHOR,
+    ZOOM,
+    TEXT_SIZE,
+    THEME,
+    RECENT_LIBRARIES,
+    OPEN_TABS,
 )
