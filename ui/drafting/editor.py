@@ -55,6 +55,19 @@ log = logging.getLogger(__name__)
 AUTOSAVE_MS = 300  # the longest an edit waits before it is on its way to the library
 RETRY_MS = 2000  # after a failed save, the next try
 Rows = tuple[Segment, ...]
+_SK = QKeySequence.StandardKey
+# The editor's keys for Help > Keyboard Shortcuts, which lists them with no draft open (a
+# test checks this table against the actions an editor has).
+KEYS: tuple[tuple[str, str | QKeySequence.StandardKey], ...] = (
+    ("Undo", _SK.Undo), ("Redo", _SK.Redo),
+    ("Add a paragraph below", "Ctrl+Return"), ("Add a subparagraph below", "Ctrl+Shift+Return"),
+    ("Delete the row with its subparagraphs", "Ctrl+Shift+Delete"),
+    ("Move up", "Alt+Up"), ("Move down", "Alt+Down"), ("Outdent", "Alt+Left"), ("Indent", "Alt+Right"),
+    ("Go to the next place to review", "F8"), ("Mark the places of this row reviewed", "Ctrl+Shift+M"),
+    ("Freeze the text as a named version", "Ctrl+S"),
+    ("Type in the selected row", "F2"), ("Leave the row, keeping the text (Enter, Tab)", "Tab"),
+    ("Leave the row for the one above", "Shift+Tab"),
+)
 
 
 class DraftEditor(QWidget):
@@ -133,7 +146,7 @@ class DraftEditor(QWidget):
         self.brackets_label: QLabel = self.status.brackets_label
         self.saved_label: QLabel = self.status.saved_label
         self.find_bar = FindReplaceBar()
-        self.finder = DraftFinder(self, self.find_bar)
+        self.finder = DraftFinder(self, self.find_bar, self)
 
         split = QSplitter()
         split.addWidget(self.view)
@@ -497,6 +510,17 @@ class DraftEditor(QWidget):
     def open_replace(self) -> None:
         self.find_bar.open_bar(True, self._selected_word())
         self.finder.refresh()
+
+    def find_next(self) -> None:
+        """F3: the next match, the bar opened if it was closed."""
+        if self.find_bar.isHidden():
+            self.open_find()
+        self.finder.find_next()
+
+    def find_previous(self) -> None:
+        if self.find_bar.isHidden():
+            self.open_find()
+        self.finder.find_previous()
 
     # --- review marks -----------------------------------------------------------------
 

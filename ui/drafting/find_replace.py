@@ -6,7 +6,7 @@ editor's, so Replace All is one undoable step whatever the number of rows it tou
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,10 +22,31 @@ from PySide6.QtWidgets import (
 from app.drafts.find import Match, find_all, replace_all
 from app.model import Kind, Segment
 from app.wording import count
+from ui.drafting.model import DraftModel
 from ui.views.textpaint import filter_field
 
-if TYPE_CHECKING:
-    from ui.drafting.editor import DraftEditor
+
+class FindTarget(Protocol):
+    """What the finder needs of the draft editor (its rows and its undoable edits)."""
+
+    @property
+    def model(self) -> DraftModel: ...
+
+    @property
+    def view(self) -> QWidget: ...
+
+    @property
+    def segments(self) -> tuple[Segment, ...]: ...
+
+    def current_row(self) -> int: ...
+
+    def set_current_row(self, row: int) -> None: ...
+
+    def replace_row_text(self, row: int, text: str, label: str) -> bool: ...
+
+    def replace_rows(self, rows: tuple[Segment, ...], label: str) -> bool: ...
+
+    def show_status(self, text: str, ms: int = 6000) -> None: ...
 
 
 def _button(text: str, name: str) -> QToolButton:
@@ -146,8 +167,8 @@ class DraftFinder(QObject):
     `editor` is the `DraftEditor` (segments, model, current row, undoable edits).
     """
 
-    def __init__(self, editor: DraftEditor, bar: FindReplaceBar) -> None:
-        super().__init__(editor)
+    def __init__(self, editor: FindTarget, bar: FindReplaceBar, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.editor = editor
         self.bar = bar
         self.matches: list[Match] = []
