@@ -30,11 +30,16 @@ RECENT_MAX = 8
 
 # --- recent libraries -------------------------------------------------------------------
 
+def is_server(location: str) -> bool:
+    """A team library's address (`postgresql://user@server/db`, no password), not a file."""
+    return "://" in location
+
+
 def remember_library(path: str) -> list[str]:
     """Put `path` first in the recent list (once, at most `RECENT_MAX` kept)."""
     if not path or path == ":memory:":
         return S.RECENT_LIBRARIES.get()
-    full = str(Path(path).expanduser().resolve())
+    full = path if is_server(path) else str(Path(path).expanduser().resolve())
     recent = [full] + [p for p in S.RECENT_LIBRARIES.get() if p != full]
     S.RECENT_LIBRARIES.set(recent[:RECENT_MAX])
     return recent[:RECENT_MAX]
@@ -53,9 +58,10 @@ class RecentLibraries(QObject):
 
     def fill(self) -> None:
         self.menu.clear()
-        recent = [p for p in S.RECENT_LIBRARIES.get() if Path(p).exists()]
+        recent = [p for p in S.RECENT_LIBRARIES.get() if is_server(p) or Path(p).exists()]
         for n, path in enumerate(recent, 1):
-            a = self.menu.addAction(f"&{n} {Path(path).name}  —  {Path(path).parent}")
+            name = path if is_server(path) else f"{Path(path).name}  —  {Path(path).parent}"
+            a = self.menu.addAction(f"&{n} {name}")
             a.setToolTip(path)
             a.triggered.connect(lambda _=False, p=path: self.switch(p))
         if not recent:

@@ -83,6 +83,8 @@ class DraftEditor(QWidget):
         self.session = session
         self.draft = svc.get_draft(session.store, draft_id)
         self.draft_id = draft_id
+        self.base = self.draft.head_revision  # what the working copy was read at
+        self.save_note = ""
         self.undo_stack = QUndoStack(self)
         self.model = DraftModel(self)
         self.model.text_edited.connect(self._typed)
@@ -315,10 +317,12 @@ class DraftEditor(QWidget):
         self._marks_saved = True  # a failed save puts it back (`_not_saved`)
 
         def store(lib: Store) -> str:
-            when = svc.autosave(lib, draft_id, rows)
+            # Someone else's text saved meanwhile is kept as a version (`autosave_keeping_both`).
+            saved = svc.autosave_keeping_both(lib, draft_id, rows, self.base)
+            self.base, self.save_note = saved.base, saved.note
             if marks is not None:
                 lib.set_review_marks(draft_id, marks)
-            return when
+            return saved.when
 
         self._pending_marks = marks
         return store
@@ -355,6 +359,12 @@ class DraftEditor(QWidget):
         self._saved(edits, when)
         return True
 
+    def _store(self, lib, draft_id: int, rows) -> str:
+        """Autosave on the write lane; someone else's text saved meanwhile is kept as a version."""
+        saved = svc.autosave_keeping_both(lib, draft_id, rows, self.base)
+        self.base, self.save_note = saved.base, saved.note
+        return saved.when
+
     def _saved(self, edits: int, when: str) -> None:
         if edits < 0 or edits < self.saved_edits:
             return  # a later save already told
@@ -368,7 +378,7 @@ class DraftEditor(QWidget):
     def _show_saved(self, when: str) -> None:
         text, tip = saved_at(when)
         self.saved_label.setStyleSheet("")
-        self.saved_label.setText(text)
+        self.saved_label.setText(text + (f" — {self.save_note}" if self.save_note else ""))
         self.saved_label.setToolTip(tip)
 
     def _not_saved(self, edits: int, message: str) -> None:
