@@ -84,11 +84,14 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)  # more tabs in sight before the arrows
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.panel)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.panel.setMinimumWidth(200)  # a narrow window squeezes the tabs, not the library
         self.splitter.setSizes([320, 980])
         self.setCentralWidget(self.splitter)
         self.search_dialog = SearchDialog(self.session, self)
@@ -407,7 +410,7 @@ class MainWindow(QMainWindow):
         passage = reader.selected_passage() if len(reader.selected_rows()) > 1 else None
         passage = passage or passage_of(reader.document)
         if not path:
-            folder = S.EXPORT_FOLDER.get() or str(Path.home())
+            folder = S.start_folder(S.EXPORT_FOLDER)
             name = "".join(c if c.isalnum() or c in "-_ " else "-" for c in passage.describe())
             path, _ = QFileDialog.getSaveFileName(self, "Export to Word", str(Path(folder) / f"{name}.docx"),
                                                   "Word (*.docx)")
@@ -453,7 +456,7 @@ class MainWindow(QMainWindow):
 
     def choose_import(self) -> ImportFileDialog:
         """Files to import and how to read Word tracked changes; the import starts on Open."""
-        dialog = ImportFileDialog(self, S.IMPORT_FOLDER.get())
+        dialog = ImportFileDialog(self, S.start_folder(S.IMPORT_FOLDER))
         dialog.filesSelected.connect(lambda paths: self.import_paths(paths, dialog.revisions()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -8,6 +8,7 @@ default instead of breaking start-up.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -53,6 +54,16 @@ def use_settings_file(path: str | None) -> None:
     """Keep settings in the INI file `path` instead of the user's (tests, portable use)."""
     global _override
     _override = path
+
+
+def start_folder(setting: Setting[str]) -> str:
+    """The folder a file dialog opens in: the one used last, else the person's Documents
+    folder, else their home (never the folder the program was started from)."""
+    last = setting.get()
+    if last and Path(last).is_dir():
+        return last
+    documents = Path.home() / "Documents"
+    return str(documents if documents.is_dir() else Path.home())
 
 
 def settings_store() -> QSettings:

@@ -187,6 +187,9 @@ def test_same_document_keep_both(window, qtbot, other_copy):
     assert {h.document_id for h in window.library.search("Safe Schools Declaration")} == {1}
     details = window.last_dialog.model.index(0, 2).data()
     assert "kept both" in details and "leave out" in details
+    qtbot.waitUntil(lambda: window.panel.proxy.rowCount() == 2, timeout=10000)
+    shown = {window.panel.proxy.index(r, 0).data() for r in range(2)}
+    assert shown == {"Mali", "Mali (copy)"}  # the two rows can be told apart
 
 
 def test_same_document_replace_keeps_the_id(window, qtbot, other_copy, tmp_path, corpus_path):

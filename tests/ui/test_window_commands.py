@@ -229,3 +229,49 @@ def test_draft_editor_keys_table_matches_its_actions(window):
     listed = {QKeySequence(k).toString() for _, k in KEYS}
     assert actual <= listed  # every key the editor has is listed
     assert listed - actual == {"F2", "Tab", "Shift+Tab"}  # and the ones its rows handle
+
+
+# --- smaller things a first-time drafter tripped on ------------------------------------
+
+def test_file_dialogs_start_in_documents_and_the_library_keeps_its_width(window, qtbot, tmp_path):
+    home = Path.home()  # a temporary home in tests
+    assert S.start_folder(S.IMPORT_FOLDER) == str(home)
+    (home / "Documents").mkdir()
+    assert S.start_folder(S.IMPORT_FOLDER) == str(home / "Documents")
+    S.IMPORT_FOLDER.set(str(tmp_path))
+    assert S.start_folder(S.IMPORT_FOLDER) == str(tmp_path)
+    S.IMPORT_FOLDER.set(str(tmp_path / "gone"))
+    assert S.start_folder(S.IMPORT_FOLDER) == str(home / "Documents")
+    # At 1024 x 700 the library panel is still readable (it was squeezed to 65 pixels).
+    window.open_document(1)
+    window.resize(1024, 700)
+    qtbot.wait(20)
+    assert window.panel.width() >= 200
+
+
+def test_a_new_row_opens_for_typing_and_save_version_says_so(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.model import Kind
+
+    draft = svc.new_draft(window.library, "Chad", "1")
+    editor = window.drafts.open_draft(draft.id)
+    editor.set_current_row([s.label for s in editor.segments].index("6"))
+    editor.add_sub_action.trigger()
+    assert editor.view.state() == editor.view.State.EditingState
+    assert editor.segments[editor.current_row()].kind is Kind.SUBPARAGRAPH
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("zero draft", True)))
+    editor.save_version_dialog()
+    assert window.statusBar().currentMessage() == "Saved version 1, “zero draft”, of “Chad”."
+
+
+def test_export_draft_dialog_file_label_has_its_mnemonic(window):
+    from PySide6.QtWidgets import QLabel
+
+    from ui.drafting.dialogs import ExportDraftDialog
+
+    draft = svc.new_draft(window.library, "Chad", "1")
+    dialog = ExportDraftDialog(window.library, window.library.get_draft(draft.id), window)
+    label = next(lab for lab in dialog.findChildren(QLabel) if lab.text() == "&File:")
+    assert label.buddy() is dialog.path  # drawn as "File:" with F underlined, not "&File:"
+    dialog.close()

@@ -156,8 +156,7 @@ class PrintCommands(QObject):
         if found is None:
             return ""
         name, _ = found
-        folder = S.EXPORT_FOLDER.get() or str(Path.home() / "Documents" if (Path.home() / "Documents").is_dir()
-                                               else Path.home())
+        folder = S.start_folder(S.EXPORT_FOLDER)
         stem = "".join(c if c.isalnum() or c in "-_ " else "-" for c in name)[:60].strip() or "concord"
         path, _ = QFileDialog.getSaveFileName(self.workspace.window(), "Export to PDF",
                                               str(Path(folder) / f"{stem}.pdf"), "PDF (*.pdf)")

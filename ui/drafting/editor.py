@@ -592,9 +592,11 @@ class DraftEditor(QWidget):
         name, ok = QInputDialog.getText(self, "Save version", "Name this round:", text=suggested)
         if ok:
             try:
-                self.save_version(name)
+                number = self.save_version(name)
             except ConcordError as e:
                 QMessageBox.warning(self, "Save version", str(e))
+                return
+            self.show_status(f"Saved version {number}, “{name.strip()}”, of “{self.draft.title}”.", 8000)
 
     # --- view plumbing ----------------------------------------------------------------
 

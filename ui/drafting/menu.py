@@ -162,7 +162,7 @@ class DraftsMenu(QObject):
     # --- import -----------------------------------------------------------------------
 
     def import_dialog(self) -> Job | None:
-        path, _ = QFileDialog.getOpenFileName(self.workspace.window(), "Import Word file as draft", S.IMPORT_FOLDER.get(),
+        path, _ = QFileDialog.getOpenFileName(self.workspace.window(), "Import Word file as draft", S.start_folder(S.IMPORT_FOLDER),
                                               WORD_FILTER)
         if not path:
             return None

@@ -208,6 +208,8 @@ class LibraryModel(NamedColumns, QAbstractItemModel):
             if node.summary is not None:
                 d = node.summary
                 value = (d.situation or "—", d.meeting_date, d.title, d.symbol)[col]
+                if col == 0 and d.same_as:
+                    value += " (copy)"  # the same document from another file, kept too
                 if role == Qt.ItemDataRole.ToolTipRole:  # escaped: a title may hold markup
                     copy = f"\na copy of document {d.same_as}, left out of search" if d.same_as else ""
                     return plain_tooltip(f"{d.title}\n{d.symbol or 'no symbol'} · {d.meeting_date} · "
