@@ -37,7 +37,8 @@ class SameDocumentQuestion(QMessageBox):
         self.setText(f"{name} holds the same document as {describe(stored) if stored else 'one already stored'}.")
         self.setInformativeText(
             "Keep both: this file is stored too, as a copy that search and similar language leave out.\n"
-            "Replace: its text takes the place of the stored one, which keeps its place in drafts and tabs.\n"
+            "Replace: its text takes the place of the stored one, which keeps its number (open tabs and "
+            "references such as 1:5(n) still find it).\n"
             "Skip: nothing is imported from this file.")
         self.keep = self.addButton("&Keep Both", QMessageBox.ButtonRole.AcceptRole)
         self.replace = self.addButton("&Replace", QMessageBox.ButtonRole.DestructiveRole)

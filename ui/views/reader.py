@@ -222,8 +222,12 @@ class ReaderView(QWidget):
         self.meta.setWordWrap(True)
         # Wrapped labels must be allowed their wrapped height, or a narrow window clips
         # the title's first line.
+        # (their height follows their width: a sizeHint guessed at some narrow width would
+        # leave blank lines under a long details line)
         for label in (self.title, self.meta):
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            policy.setHeightForWidth(True)
+            label.setSizePolicy(policy)
         self.meta.setAccessibleName("Document details")
         self.list = SegmentListView()
         self.list.setAccessibleName("Document text")
@@ -239,7 +243,8 @@ class ReaderView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         head = QVBoxLayout()
-        head.setContentsMargins(12, 8, 12, 4)
+        head.setContentsMargins(12, 8, 12, 6)
+        head.setSpacing(4)
         head.addWidget(self.title)
         head.addWidget(self.meta)
         lay.addLayout(head)
