@@ -219,7 +219,7 @@ def test_help_page_shortcut_list_and_about(window):
 
 
 def test_draft_editor_keys_table_matches_its_actions(window):
-    from ui.drafting.editor import KEYS
+    from ui.drafting.editor_actions import KEYS
 
     draft = svc.new_draft(window.library, "Chad", "1")
     editor = window.drafts.open_draft(draft.id)
@@ -275,3 +275,18 @@ def test_export_draft_dialog_file_label_has_its_mnemonic(window):
     label = next(lab for lab in dialog.findChildren(QLabel) if lab.text() == "&File:")
     assert label.buddy() is dialog.path  # drawn as "File:" with F underlined, not "&File:"
     dialog.close()
+
+
+def test_keys_keep_working_after_a_menu_was_opened_on_another_tab(window):
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    file_menu.aboutToShow.emit()  # nothing to print yet
+    edit_menu.aboutToShow.emit()  # no draft yet
+    window.open_document(1)
+    window.printing.print_action.trigger()
+    assert isinstance(window.printing.last_dialog, QPrintDialog) and window.printing.last_dialog.isVisible()
+    window.printing.last_dialog.reject()
+    draft = svc.new_draft(window.library, "Chad", "1")
+    editor = window.drafts.open_draft(draft.id)
+    window.edit.replace_action.trigger()
+    assert editor.find_bar.isVisible() and editor.find_bar.replacing

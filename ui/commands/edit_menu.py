@@ -102,7 +102,8 @@ class EditCommands(QObject):
         in_text = self._text_widget() is not None
         self.undo_action.setEnabled(in_text or bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(in_text or bool(stack and stack.canRedo()))
-        self.replace_action.setEnabled(self.workspace.current_draft() is not None)
+        # Keyed entries stay enabled: a shortcut disabled while the menu was open on one tab
+        # would stay dead on the next (Replace says where it works instead).
 
     # --- the commands -----------------------------------------------------------------
 

@@ -68,7 +68,7 @@ def widget_rows(widget: QWidget) -> list[tuple[str, str]]:
 
 def tab_groups(session: Session) -> list[Group]:
     """The keys of each kind of tab, read from a template of each."""
-    from ui.drafting.editor import KEYS
+    from ui.drafting.editor_actions import KEYS
     from ui.views.clause_history import ClauseHistoryView
     from ui.views.comparison import ComparisonView
     from ui.views.provenance import ProvenanceView

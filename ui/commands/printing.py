@@ -97,12 +97,7 @@ class PrintCommands(QObject):
         self.print_action = act("&Print…", QKeySequence.StandardKey.Print, self.print_dialog)
         self.preview_action = act("Print Pre&view…", "Ctrl+Shift+F2", self.preview_dialog)
         self.pdf_action = act("Export to P&DF…", "Ctrl+Alt+E", self.export_pdf_dialog)
-        menu.aboutToShow.connect(self._update)
-
-    def _update(self) -> None:
-        ok = printable(self.workspace.current_tab()) is not None
-        for a in (self.print_action, self.preview_action, self.pdf_action):
-            a.setEnabled(ok)
+        # Never disabled: Ctrl+P on a tab with nothing to print says so in the status bar.
 
     def _current(self) -> tuple[str, QTextDocument] | None:
         tab = self.workspace.current_tab()

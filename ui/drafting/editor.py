@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStyle,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -42,10 +41,12 @@ from app.store import Store
 from app.wording import count
 from ui.drafting.commands import DraftCommand, EditTextCommand
 from ui.drafting.delegate import SegmentTextEdit, TextDelegate
-from ui.drafting.find_replace import DraftFinder, FindReplaceBar
+from ui.drafting.editor_actions import EditorActions
+from ui.drafting.find_replace import DraftFinder, FindInDraft, FindReplaceBar
 from ui.drafting.model import DraftModel
 from ui.drafting.precedents import PrecedentPanel
-from ui.drafting.review import follow_marks, marks_by_row, next_marked_row, review_summary
+from ui.drafting.review import follow_marks
+from ui.drafting.review_marks import ReviewMarks
 from ui.drafting.status_strip import ReviewBar, StatusStrip, saved_at
 from ui.session import Session
 from ui.views.textpaint import diff_colors
@@ -55,22 +56,9 @@ log = logging.getLogger(__name__)
 AUTOSAVE_MS = 300  # the longest an edit waits before it is on its way to the library
 RETRY_MS = 2000  # after a failed save, the next try
 Rows = tuple[Segment, ...]
-_SK = QKeySequence.StandardKey
-# The editor's keys for Help > Keyboard Shortcuts, which lists them with no draft open (a
-# test checks this table against the actions an editor has).
-KEYS: tuple[tuple[str, str | QKeySequence.StandardKey], ...] = (
-    ("Undo", _SK.Undo), ("Redo", _SK.Redo),
-    ("Add a paragraph below", "Ctrl+Return"), ("Add a subparagraph below", "Ctrl+Shift+Return"),
-    ("Delete the row with its subparagraphs", "Ctrl+Shift+Delete"),
-    ("Move up", "Alt+Up"), ("Move down", "Alt+Down"), ("Outdent", "Alt+Left"), ("Indent", "Alt+Right"),
-    ("Go to the next place to review", "F8"), ("Mark the places of this row reviewed", "Ctrl+Shift+M"),
-    ("Freeze the text as a named version", "Ctrl+S"),
-    ("Type in the selected row", "F2"), ("Leave the row, keeping the text (Enter, Tab)", "Tab"),
-    ("Leave the row for the one above", "Shift+Tab"),
-)
 
 
-class DraftEditor(QWidget):
+class DraftEditor(EditorActions, FindInDraft, ReviewMarks, QWidget):
     """`DraftEditor(session, draft_id)`: edit a draft's working copy; autosaves itself."""
 
     autosaved = Signal(str)  # when
@@ -180,72 +168,6 @@ class DraftEditor(QWidget):
         self._show_saved(self.draft.head_saved_at)
         if self.model.rowCount():
             self.set_current_row(0)
-
-    # --- actions ----------------------------------------------------------------------
-
-    def _action(self, text: str, slot: Callable[[], object], shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
-                tip: str = "", icon: QStyle.StandardPixmap | None = None, toolbar: bool = True) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip or text.rstrip('…')} ({key})" if key else tip or text.rstrip("…"))
-        action.triggered.connect(lambda _=False: slot())
-        self.addAction(action)
-        if toolbar:
-            self.toolbar.addAction(action)
-        return action
-
-    def _actions(self) -> None:
-        # Undo and Redo keep short names on the toolbar (a name that grows with the step
-        # pushed the rest of the toolbar into its overflow); the tooltip names the step.
-        sp = QStyle.StandardPixmap
-        self.undo_action = self._action("Undo", self.undo_stack.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action("Redo", self.undo_stack.redo, QKeySequence.StandardKey.Redo)
-        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda t: self.undo_action.setToolTip(f"Undo {t} (Ctrl+Z)" if t else "Undo"))
-        self.undo_stack.redoTextChanged.connect(lambda t: self.redo_action.setToolTip(f"Redo {t}" if t else "Redo"))
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.toolbar.addSeparator()
-        self.add_paragraph_action = self._action("+ Paragraph", lambda: self.add_and_type(Kind.PARAGRAPH),
-                                                 "Ctrl+Return", "Add a paragraph below")
-        self.add_sub_action = self._action("+ Subparagraph", lambda: self.add_and_type(Kind.SUBPARAGRAPH),
-                                           "Ctrl+Shift+Return", "Add a subparagraph below")
-        self._action("+ Heading", lambda: self.add_and_type(Kind.HEADING), tip="Add a heading below")
-        self._action("+ Addressee", lambda: self.add_and_type(Kind.ADDRESSEE),
-                     tip="Add an addressee line (\u201cTo the Government of …\u201d) below")
-        self.toolbar.addSeparator()
-        self.delete_action = self._action("Delete", self.delete_row, "Ctrl+Shift+Delete",
-                                          "Delete the row with its subparagraphs", sp.SP_TrashIcon)
-        self.up_action = self._action("Up", self.move_up, "Alt+Up", "Move up", sp.SP_ArrowUp)
-        self.down_action = self._action("Down", self.move_down, "Alt+Down", "Move down", sp.SP_ArrowDown)
-        self.outdent_action = self._action("Outdent", self.outdent, "Alt+Left", "Outdent", sp.SP_ArrowLeft)
-        self.indent_action = self._action("Indent", self.indent, "Alt+Right", "Indent", sp.SP_ArrowRight)
-        self.toolbar.addSeparator()
-        # Find and Replace come from the window's Edit menu (Ctrl+F, Ctrl+H, wherever the focus is).
-        self.find_action = self._action("Find", self.open_find, tip="Find in the draft (Ctrl+F)")
-        self.replace_action = self._action("Replace", self.open_replace, tip="Find and replace in the draft (Ctrl+H)")
-        self.next_review_action = self._action("Next to review", self.next_to_review, "F8",
-                                               "Go to the next place to review", toolbar=False)
-        self.mark_reviewed_action = self._action("Mark reviewed", self.mark_reviewed, "Ctrl+Shift+M",
-                                                 "Mark the places of this row reviewed", toolbar=False)
-        self.mark_all_action = self._action("Mark all reviewed", self.mark_all_reviewed,
-                                            tip="Mark every place reviewed", toolbar=False)
-        self.save_version_action = self._action("Save version…", self.save_version_dialog, "Ctrl+S",
-                                                "Freeze the text as a named version", toolbar=False)
-
-    def _update_actions(self) -> None:
-        segs, row = self.segments, self.current_row()
-        self.up_action.setEnabled(core.can_move_up(segs, row))
-        self.down_action.setEnabled(core.can_move_down(segs, row))
-        self.indent_action.setEnabled(core.can_indent(segs, row))
-        self.outdent_action.setEnabled(core.can_outdent(segs, row))
-        self.delete_action.setEnabled(0 <= row < len(segs))
 
     # --- state ------------------------------------------------------------------------
 
@@ -358,12 +280,6 @@ class DraftEditor(QWidget):
             return False
         self._saved(edits, when)
         return True
-
-    def _store(self, lib, draft_id: int, rows) -> str:
-        """Autosave on the write lane; someone else's text saved meanwhile is kept as a version."""
-        saved = svc.autosave_keeping_both(lib, draft_id, rows, self.base)
-        self.base, self.save_note = saved.base, saved.note
-        return saved.when
 
     def _saved(self, edits: int, when: str) -> None:
         if edits < 0 or edits < self.saved_edits:
@@ -502,78 +418,6 @@ class DraftEditor(QWidget):
         top = self.window()
         if isinstance(top, QMainWindow):
             top.statusBar().showMessage(text, ms)
-
-    # --- find and replace -------------------------------------------------------------
-
-    def _selected_word(self) -> str:
-        """The word or words selected in the row being typed in, to find them."""
-        editor = self.view.focusWidget() if self.view.state() == QAbstractItemView.State.EditingState else None
-        if isinstance(editor, SegmentTextEdit):
-            picked = editor.textCursor().selectedText()
-            return picked if picked and "\u2029" not in picked else ""
-        return ""
-
-    def open_find(self) -> None:
-        self.find_bar.open_bar(False, self._selected_word())
-        self.finder.refresh()
-
-    def open_replace(self) -> None:
-        self.find_bar.open_bar(True, self._selected_word())
-        self.finder.refresh()
-
-    def find_next(self) -> None:
-        """F3: the next match, the bar opened if it was closed."""
-        if self.find_bar.isHidden():
-            self.open_find()
-        self.finder.find_next()
-
-    def find_previous(self) -> None:
-        if self.find_bar.isHidden():
-            self.open_find()
-        self.finder.find_previous()
-
-    # --- review marks -----------------------------------------------------------------
-
-    def _show_marks(self) -> None:
-        self.model.set_marks(marks_by_row(self.marks))
-        self.review_bar.show_review(review_summary(self.marks))
-        has = bool(self.marks)
-        for a in (self.next_review_action, self.mark_reviewed_action, self.mark_all_action):
-            a.setEnabled(has)
-
-    def _set_marks(self, marks: tuple[ReviewMark, ...]) -> None:
-        if marks == self.marks:
-            return
-        self.marks, self._marks_saved = marks, False
-        self._show_marks()
-        self.edits += 1  # stored with the next save, like an edit
-        if not self.autosave_timer.isActive():
-            self.autosave_timer.start()
-
-    def next_to_review(self) -> int:
-        """Select the next row holding a place to review; its row, or -1 when none is left."""
-        row = next_marked_row(self.marks, self.current_row())
-        if row >= 0:
-            self.set_current_row(row)
-            self.view.setFocus()
-        return row
-
-    def mark_reviewed(self, row: int | None = None) -> int:
-        """The places of `row` (the current one) have been looked at; how many were marked."""
-        row = self.current_row() if row is None else row
-        left = tuple(m for m in self.marks if m.index != row)
-        done = len(self.marks) - len(left)
-        self._set_marks(left)
-        if done:
-            self.show_status(f"{count(done, 'place')} marked reviewed; {count(len(left), 'place')} left to review.")
-        return done
-
-    def mark_all_reviewed(self) -> int:
-        done = len(self.marks)
-        self._set_marks(())
-        if done:
-            self.show_status(f"All {count(done, 'place')} marked reviewed.")
-        return done
 
     # --- versions ---------------------------------------------------------------------
 

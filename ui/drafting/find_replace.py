@@ -11,10 +11,12 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QTableView,
     QToolButton,
     QWidget,
 )
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.drafts.find import Match, find_all, replace_all
 from app.model import Kind, Segment
 from app.wording import count
+from ui.drafting.delegate import SegmentTextEdit
 from ui.drafting.model import DraftModel
 from ui.views.textpaint import filter_field
 
@@ -251,3 +254,38 @@ class DraftFinder(QObject):
     def _closed(self) -> None:
         self._show([])
         self.editor.view.setFocus()
+
+
+class FindInDraft:
+    """Ctrl+F, Ctrl+H, F3 and Shift+F3 of the draft editor (mixed into `DraftEditor`)."""
+
+    find_bar: FindReplaceBar
+    finder: DraftFinder
+    view: QTableView
+
+    def _selected_word(self) -> str:
+        """The word or words selected in the row being typed in, to find them."""
+        editor = self.view.focusWidget() if self.view.state() == QAbstractItemView.State.EditingState else None
+        if isinstance(editor, SegmentTextEdit):
+            picked = editor.textCursor().selectedText()
+            return picked if picked and "\u2029" not in picked else ""
+        return ""
+
+    def open_find(self) -> None:
+        self.find_bar.open_bar(False, self._selected_word())
+        self.finder.refresh()
+
+    def open_replace(self) -> None:
+        self.find_bar.open_bar(True, self._selected_word())
+        self.finder.refresh()
+
+    def find_next(self) -> None:
+        """F3: the next match, the bar opened if it was closed."""
+        if self.find_bar.isHidden():
+            self.open_find()
+        self.finder.find_next()
+
+    def find_previous(self) -> None:
+        if self.find_bar.isHidden():
+            self.open_find()
+        self.finder.find_previous()
