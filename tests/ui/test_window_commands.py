@@ -290,3 +290,12 @@ def test_keys_keep_working_after_a_menu_was_opened_on_another_tab(window):
     editor = window.drafts.open_draft(draft.id)
     window.edit.replace_action.trigger()
     assert editor.find_bar.isVisible() and editor.find_bar.replacing
+
+
+def test_find_with_no_tab_filters_the_library_and_says_where_it_works_elsewhere(window, qtbot):
+    window.edit.find_action.trigger()
+    assert window.panel.filter.hasFocus()
+    doc = window.library.get_document(1)
+    window.open_comparison(passage_of(doc, "5(n)"), passage_of(doc, "7(a)"))
+    window.edit.find_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Find works in a document or a draft")

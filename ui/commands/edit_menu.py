@@ -141,9 +141,13 @@ class EditCommands(QObject):
             w.selectAll()
 
     def find(self) -> None:
-        """Find in the current tab (a reader, a draft); with neither, filter the library."""
-        if not self._tab_call("open_find"):
+        """Find in the current tab (a reader, a draft); with no tab, filter the library."""
+        if self._tab_call("open_find"):
+            return
+        if self.workspace.current_tab() is None:
             self.focus_filter()
+        else:
+            self.workspace.show_status("Find works in a document or a draft; Ctrl+K searches the whole library.", 6000)
 
     def replace(self) -> None:
         if not self._tab_call("open_replace"):
