@@ -138,7 +138,10 @@ def migrate(conn: psycopg.Connection, where: str) -> list[int]:
     version = schema_version(conn)
     if version is None:
         tables = other_tables(conn)
-        if tables:
+        if "concord_migrations" in tables:
+            # Another user's Concord created the library between our two looks: it is ours.
+            version = schema_version(conn)
+        elif tables:
             found = ", ".join(tables[:4]) + ("..." if len(tables) > 4 else "")
             raise NotALibrary(f"{where}: not a Concord library (another program's database with "
                               f"tables {found}); left untouched")
