@@ -18,9 +18,11 @@ test: setup-dev system-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 $(STAMP): pyproject.toml
+	@echo "Setting up Concord in $(VENV): downloading and installing its Python packages (a minute or two the first time)..."
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --progress-bar on -e .
+	@echo "Concord is installed in $(VENV)."
 	touch $@
 
 $(DEVSTAMP): $(STAMP) pyproject.toml
