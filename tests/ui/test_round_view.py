@@ -193,3 +193,11 @@ def test_drafts_menu_opens_the_round_on_the_last_version(round_window):
     assert (view.draft_id, view.version) == (1, 1)
     assert round_window.tabs.currentWidget() is view
     assert round_window.tabs.tabText(round_window.tabs.currentIndex()) == "Round: rev.1"
+
+
+def test_round_keys_are_in_help(round_window):
+    groups = round_window.show_shortcuts().groups()
+    assert ("Accept the selected proposal", "A") in groups["Negotiation round"]
+    assert ("Negotiation Round on a Version…", "Ctrl+Alt+R") in groups["Drafts menu"]
+    view = _view(round_window)
+    assert view.buttons["accept"].shortcut().toString() == "A"

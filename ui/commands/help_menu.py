@@ -89,6 +89,10 @@ def tab_groups(session: Session) -> list[Group]:
             w.deleteLater()
     draft = [(what, QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)) for what, key in KEYS]
     groups.insert(2, ("Draft editor", draft))
+    from ui.views.round_view import KEYS as ROUND_KEYS
+
+    groups.append(("Negotiation round", [(what, QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText))
+                                         for what, key in ROUND_KEYS.values()]))
     return groups
 
 

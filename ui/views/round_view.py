@@ -51,6 +51,10 @@ from ui.views.textpaint import (
 )
 
 ALL = "All delegations"
+# The round tab's keys (its buttons take them; Help > Keyboard Shortcuts lists them).
+KEYS = {"accept": ("Accept the selected proposal", "A"), "reject": ("Reject the selected proposal", "R"),
+        "edit": ("Edit the paragraph's text for the next version", "E"), "undo": ("Undo a decision", "Ctrl+Z"),
+        "redo": ("Redo a decision", "Ctrl+Shift+Z")}
 
 
 class ChangesDelegate(TextBlockDelegate):
@@ -143,20 +147,21 @@ class RoundView(QWidget):
         header.sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for name, text, shortcut, slot in (
-            ("accept", "&Accept", "A", lambda: self._on_selected(self.accept)),
-            ("reject", "&Reject", "R", lambda: self._on_selected(self.reject)),
-            ("reopen", "Re&open", "", lambda: self._on_selected(self.reopen)),
-            ("edit", "&Edit Text…", "E", self.edit_dialog),
-            ("undo", "Undo", "Ctrl+Z", self.undo_stack.undo),
-            ("redo", "Redo", "Ctrl+Shift+Z", self.undo_stack.redo),
-            ("brackets", "&Brackets…", "", self.brackets_dialog),
-            ("add", "Add &Returns…", "", self.add_dialog),
-            ("export", "E&xport…", "", self.export_dialog),
+        for name, text, slot in (
+            ("accept", "&Accept", lambda: self._on_selected(self.accept)),
+            ("reject", "&Reject", lambda: self._on_selected(self.reject)),
+            ("reopen", "Re&open", lambda: self._on_selected(self.reopen)),
+            ("edit", "&Edit Text…", self.edit_dialog),
+            ("undo", "Undo", self.undo_stack.undo),
+            ("redo", "Redo", self.undo_stack.redo),
+            ("brackets", "&Brackets…", self.brackets_dialog),
+            ("add", "Add &Returns…", self.add_dialog),
+            ("export", "E&xport…", self.export_dialog),
         ):
             b = QPushButton(text)
-            if shortcut:
-                b.setShortcut(QKeySequence(shortcut))
+            if name in KEYS:
+                b.setShortcut(QKeySequence(KEYS[name][1]))
+                b.setToolTip(f"{KEYS[name][0]} ({KEYS[name][1]})")
             b.clicked.connect(lambda _=False, s=slot: s())
             buttons.addWidget(b)
             self.buttons[name] = b
