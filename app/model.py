@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -93,6 +94,12 @@ class Document:
     def content_hash(self) -> str:
         return content_hash(self.segments)
 
+    @property
+    def shape(self) -> str:
+        """A digest of the label sequence: two files of one document (its Word file and its
+        PDF) have the same shape though their texts differ by a hyphen or a space."""
+        return label_shape([s.label for s in self.segments if s.label])
+
     def labels(self) -> list[str]:
         return [s.label for s in self.segments if s.label]
 
@@ -104,6 +111,11 @@ class Document:
 
     def with_segments(self, segments: tuple[Segment, ...] | list[Segment]) -> Document:
         return replace(self, segments=tuple(segments))
+
+
+def label_shape(labels: Sequence[str]) -> str:
+    """See `Document.shape`."""
+    return hashlib.sha256("\x1f".join(labels).encode()).hexdigest()[:32]
 
 
 def content_hash(segments: tuple[Segment, ...] | list[Segment]) -> str:
@@ -187,6 +199,10 @@ class ImportResult:
     duplicate_of: int | None = None
     error: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # The same document is already stored from another file (its PDF, its Word file):
+    # its id, and what was done ("skipped", "kept both", "replaced"; "" when asked first).
+    same_as: int | None = None
+    same_action: str = ""
 
     @property
     def ok(self) -> bool:
@@ -206,6 +222,9 @@ class DocumentSummary:
     source_file: str
     imported_at: str
     segments: int
+    doc_kind: str = DocKind.CONCLUSIONS.value
+    meeting_number: str = ""
+    same_as: int | None = None  # another copy of this stored document (its PDF, say)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,3 +299,15 @@ class DraftSummary:
     updated_at: str
     versions: int
     last_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewMark:
+    """A place in a new draft the drafter should look at: text the replace step changed, or
+    an occurrence it held back ("not replaced: cites S/AC.51/2018/1")."""
+
+    index: int  # the row of the draft
+    start: int
+    end: int
+    kind: str  # "replaced" or "held"
+    note: str

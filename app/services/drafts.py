@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,12 +13,11 @@ from app.drafts import (
     DraftSummary,
     Replacement,
     ReplacementHit,
-    apply_replacements,
     plan_replacements,
     renumber,
     skeleton,
 )
-from app.drafts.replace import replace_in_text
+from app.drafts.replace import apply_and_mark, replace_in_text
 from app.errors import ConcordError
 from app.model import Document, Passage, Segment
 from app.parse import parse_file
@@ -66,12 +65,23 @@ def new_draft(lib: Store, title: str, from_ref: str | None = None,
 
 
 def create_draft(lib: Store, title: str, source: DraftSource,
-                 replacements: Sequence[Replacement] = ()) -> Draft:
-    """Create a draft from a `draft_source` already planned (and perhaps shown to the drafter)."""
+                 replacements: Sequence[Replacement] = (),
+                 accepted: Collection[tuple[int, int]] = ()) -> Draft:
+    """Create a draft from a `draft_source` already planned (and perhaps shown to the drafter).
+
+    Held occurrences (a sentence citing a symbol, a date, a mission, an agreement) stay as
+    they were unless their key is in `accepted`; every replaced and held place is kept as a
+    review mark on the new draft until the drafter has looked at it.
+    """
     if not title.strip():
         raise ConcordError("a draft needs a title")
-    segs = apply_replacements(source.segments, replacements) if replacements else source.segments
+    hits = source.hits if source.hits or not replacements else tuple(plan_replacements(source.segments, replacements))
+    replace = [h for h in hits if not h.held or h.key in accepted]
+    hold = [h for h in hits if h.held and h.key not in accepted]
+    segs, marks = apply_and_mark(source.segments, replace, hold)
     draft_id = lib.create_draft(title.strip(), source.situation, segs)
+    if marks:
+        lib.set_review_marks(draft_id, marks)
     return lib.get_draft(draft_id)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from app.errors import NotFound
-from app.model import Draft, DraftSummary, DraftVersion, Kind, Segment, VersionInfo
+from app.model import Draft, DraftSummary, DraftVersion, Kind, ReviewMark, Segment, VersionInfo
 from app.store.clock import now_iso
 
 if TYPE_CHECKING:
@@ -136,9 +136,31 @@ def update_draft(lib: Library, draft_id: int, *, title: str | None = None, situa
         db.table("drafts").update(draft_id, {**fields, "updated_at": now_iso()})
 
 
+def review_marks(lib: Library, draft_id: int) -> tuple[ReviewMark, ...]:
+    _exists(lib, draft_id)
+    rows = lib.db.execute(
+        "SELECT row_index, start, end_, kind, note FROM draft_review_marks WHERE draft_id = ? ORDER BY seq",
+        [draft_id],
+    ).fetchall()
+    return tuple(ReviewMark(*r) for r in rows)
+
+
+def set_review_marks(lib: Library, draft_id: int, marks: Sequence[ReviewMark]) -> None:
+    """Replace the draft's marks (the drafter reviewed some, or the replace step made them)."""
+    _exists(lib, draft_id)
+    with lib.transaction(documents=False) as db:
+        db.execute("DELETE FROM draft_review_marks WHERE draft_id = ?", [draft_id])
+        db.conn.executemany(
+            "INSERT INTO draft_review_marks (draft_id, seq, row_index, start, end_, kind, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(draft_id, i, m.index, m.start, m.end, m.kind, m.note) for i, m in enumerate(marks)],
+        )
+
+
 def delete_draft(lib: Library, draft_id: int) -> None:
     _exists(lib, draft_id)
     with lib.transaction(documents=False) as db:
+        db.execute("DELETE FROM draft_review_marks WHERE draft_id = ?", [draft_id])
         db.execute("DELETE FROM draft_versions WHERE draft_id = ?", [draft_id])
         db.execute("DELETE FROM draft_heads WHERE draft_id = ?", [draft_id])
         db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])

@@ -99,7 +99,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int, where: str) -> list
                        highlight(segments_fts, 0, '{HL_START}', '{HL_END}')
                 FROM segments_fts JOIN segments s ON s.id = segments_fts.rowid
                 JOIN documents d ON d.id = s.document_id
-                WHERE segments_fts MATCH ? ORDER BY bm25(segments_fts) LIMIT ?""",
+                WHERE segments_fts MATCH ? AND d.same_as IS NULL ORDER BY bm25(segments_fts) LIMIT ?""",
             [match, limit],
         ).fetchall()
     except sqlite3.DatabaseError as e:

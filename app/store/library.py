@@ -36,6 +36,7 @@ from app.model import (
     DraftSummary,
     DraftVersion,
     Kind,
+    ReviewMark,
     SearchHit,
     Segment,
 )
@@ -216,8 +217,12 @@ class Library:
         ).fetchone()
         return int(row[0]) if row else None
 
-    def add_document(self, doc: Document) -> tuple[Document, bool]:
-        """Store `doc`; returns (stored document, True) or (existing one, False) if a duplicate."""
+    def add_document(self, doc: Document, *, same_as: int | None = None) -> tuple[Document, bool]:
+        """Store `doc`; returns (stored document, True) or (existing one, False) if a duplicate.
+
+        `same_as` names the stored document this one is another copy of (the PDF of an
+        imported Word file): kept, but left out of search and similarity results.
+        """
         digest = doc.content_hash
         existing = self.find_duplicate(digest)
         if existing is not None:
@@ -225,6 +230,8 @@ class Library:
         with self.transaction() as db:
             db.table("documents").insert(
                 {
+                    "same_as": same_as,
+                    "shape": doc.shape,
                     "title": doc.title,
                     "situation": doc.situation,
                     "meeting_date": doc.meeting_date,
@@ -241,28 +248,38 @@ class Library:
                 }
             )
             doc_id = int(db.execute("SELECT last_insert_rowid()").fetchone()[0])
-            db.table("segments").insert_all(
-                (
-                    {
-                        "document_id": doc_id,
-                        "position": i,
-                        "kind": s.kind.value,
-                        "label": s.label,
-                        "section": s.section,
-                        "addressee": s.addressee,
-                        "text": s.text,
-                    }
-                    for i, s in enumerate(doc.segments)
-                ),
-                batch_size=500,
-            )
+            _insert_segments(db, doc_id, doc.segments)
         return self.get_document(doc_id), True
+
+    def replace_document(self, doc_id: int, doc: Document) -> Document:
+        """Put `doc`'s text and metadata in place of stored document `doc_id`, keeping its id
+        (so references such as `3:5(n)` still name it)."""
+        self.get_document(doc_id)
+        with self.transaction() as db:
+            db.execute("DELETE FROM segments WHERE document_id = ?", [doc_id])
+            db.table("documents").update(doc_id, {
+                "title": doc.title, "situation": doc.situation, "meeting_date": doc.meeting_date,
+                "report_symbol": doc.report_symbol, "symbol": doc.symbol, "source_file": doc.source_file,
+                "content_hash": doc.content_hash, "imported_at": now_iso(),
+                "warnings": json.dumps(list(doc.warnings)), "refs": json.dumps(list(doc.references)),
+                "doc_kind": doc.doc_kind.value, "meeting_number": doc.meeting_number,
+                "cited_symbols": json.dumps(list(doc.cited_symbols)), "shape": doc.shape,
+            })
+            _insert_segments(db, doc_id, doc.segments)
+        return self.get_document(doc_id)
+
+    def documents_shaped(self, shape: str) -> list[int]:
+        """Ids of the stored documents (not copies) whose label sequence is `shape`."""
+        rows = self._connect().execute(
+            "SELECT id FROM documents WHERE shape = ? AND same_as IS NULL ORDER BY id", [shape])
+        return [int(r[0]) for r in rows]
 
     def list_documents(self) -> list[DocumentSummary]:
         rows = self._connect().execute(
             """SELECT d.id, d.title, d.situation, d.meeting_date, d.report_symbol, d.symbol,
                       d.source_file, d.imported_at,
-                      (SELECT count(*) FROM segments s WHERE s.document_id = d.id)
+                      (SELECT count(*) FROM segments s WHERE s.document_id = d.id),
+                      d.doc_kind, d.meeting_number, d.same_as
                FROM documents d ORDER BY d.meeting_date DESC, d.id"""
         ).fetchall()
         return [DocumentSummary(*r) for r in rows]
@@ -334,10 +351,12 @@ class Library:
         return {int(r[0]): DocInfo(int(r[0]), r[1], r[2], r[3] or "", r[4] or "") for r in rows}
 
     def all_segments(self) -> list[tuple[int, int, Segment]]:
-        """(document id, position, segment) for every segment, for similarity search."""
+        """(document id, position, segment) for every segment, for similarity search; a second
+        copy of a document (`same_as`) is left out, so no result lists the same text twice."""
         rows = self._connect().execute(
-            """SELECT document_id, position, kind, text, label, section, addressee
-               FROM segments ORDER BY document_id, position"""
+            """SELECT s.document_id, s.position, s.kind, s.text, s.label, s.section, s.addressee
+               FROM segments s JOIN documents d ON d.id = s.document_id
+               WHERE d.same_as IS NULL ORDER BY s.document_id, s.position"""
         ).fetchall()
         return [(r[0], r[1], Segment(Kind(r[2]), r[3], r[4], r[5], r[6])) for r in rows]
 
@@ -405,6 +424,29 @@ class Library:
     def update_draft(self, draft_id: int, *, title: str | None = None, situation: str | None = None) -> None:
         drafts.update_draft(self, draft_id, title=title, situation=situation)
 
+    def review_marks(self, draft_id: int) -> tuple[ReviewMark, ...]:
+        return drafts.review_marks(self, draft_id)
+
+    def set_review_marks(self, draft_id: int, marks: Sequence[ReviewMark]) -> None:
+        drafts.set_review_marks(self, draft_id, marks)
+
     def delete_draft(self, draft_id: int) -> None:
         drafts.delete_draft(self, draft_id)
 
+
+def _insert_segments(db: sqlite_utils.Database, doc_id: int, segments: Sequence[Segment]) -> None:
+    db.table("segments").insert_all(
+        (
+            {
+                "document_id": doc_id,
+                "position": i,
+                "kind": s.kind.value,
+                "label": s.label,
+                "section": s.section,
+                "addressee": s.addressee,
+                "text": s.text,
+            }
+            for i, s in enumerate(segments)
+        ),
+        batch_size=500,
+    )

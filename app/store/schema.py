@@ -7,6 +7,7 @@ from collections.abc import Callable
 import sqlite_utils
 
 from app.errors import LibraryError
+from app.model import label_shape
 
 
 def _m1_documents(db: sqlite_utils.Database) -> None:
@@ -124,7 +125,9 @@ def _m3_revisions_and_kinds(db: sqlite_utils.Database) -> None:
             refs TEXT NOT NULL DEFAULT '[]',
             doc_kind TEXT NOT NULL DEFAULT 'conclusions',
             meeting_number TEXT NOT NULL DEFAULT '',
-            cited_symbols TEXT NOT NULL DEFAULT '[]'
+            cited_symbols TEXT NOT NULL DEFAULT '[]',
+            same_as INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+            shape TEXT NOT NULL DEFAULT ''
         )"""
     )
     db.execute(
@@ -135,6 +138,11 @@ def _m3_revisions_and_kinds(db: sqlite_utils.Database) -> None:
     )
     db.execute("DROP TABLE documents")
     db.execute("ALTER TABLE documents_new RENAME TO documents")
+    db.execute("CREATE INDEX documents_shape ON documents(shape)")
+    for (doc_id,) in db.execute("SELECT id FROM documents").fetchall():
+        labels = [r[0] for r in db.execute(
+            "SELECT label FROM segments WHERE document_id = ? AND label != '' ORDER BY position", [doc_id])]
+        db.execute("UPDATE documents SET shape = ? WHERE id = ?", [label_shape(labels), doc_id])
     db.execute(
         """
         CREATE TABLE drafts_new (
@@ -153,8 +161,25 @@ def _m3_revisions_and_kinds(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO concord_meta VALUES ('revision', 1), ('documents_revision', 1)")
 
 
+def _m4_review_marks(db: sqlite_utils.Database) -> None:
+    """Places of a new draft still to be reviewed (what the replace step changed or held)."""
+    db.execute(
+        """
+        CREATE TABLE draft_review_marks (
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            row_index INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end_ INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (draft_id, seq)
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _m1_documents, _m2_drafts, _m3_revisions_and_kinds,
+    _m1_documents, _m2_drafts, _m3_revisions_and_kinds, _m4_review_marks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
