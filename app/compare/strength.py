@@ -253,11 +253,19 @@ def _body_steps(a: _Clause, b: _Clause, old: list[_Word], new: list[_Word],
 
 
 def _changed_at(words: list[_Word], phrase: tuple[str, ...]) -> list[int]:
-    """Starts of the occurrences of `phrase` that touch a changed word."""
+    """Starts of the occurrences of `phrase` added or dropped on their own: all their words
+    changed, the words on either side kept ("all parties" -> "parties"). A modifier that
+    went with its neighbours ("by all parties to the conflict" deleted) went with content."""
     n = len(phrase)
     return [k for k in range(len(words) - n + 1)
             if words[k].key == phrase[0] and all(words[k + m].key == phrase[m] for m in range(1, n))
-            and any(words[k + m].changed for m in range(n))]
+            and _alone(words, k, n)]
+
+
+def _alone(words: list[_Word], k: int, n: int) -> bool:
+    """Words [k, k+n) changed, and the words just before and after them not."""
+    return all(w.changed for w in words[k : k + n]) and \
+        (k == 0 or not words[k - 1].changed) and (k + n == len(words) or not words[k + n].changed)
 
 
 def _modifier_step(words: list[_Word], k: int, n: int, effect: int, *, dropped: bool) -> StrengthStep:
@@ -273,10 +281,10 @@ def _modifier_step(words: list[_Word], k: int, n: int, effect: int, *, dropped: 
 
 
 def _modal_steps(a: list[_Word], b: list[_Word], c: _Compiled) -> list[tuple[int, StrengthStep]]:
-    """Modals replaced by others, in order ("must" -> "should"), at the old word's place;
-    one dropped or added alone is rewording."""
-    gone = [(i, w) for i, w in enumerate(a) if w.changed and w.key in c.modals]
-    came = [w for w in b if w.changed and w.key in c.modals]
+    """Modals replaced on their own by others, in order ("must" -> "should"), at the old
+    word's place; one dropped or added without another is rewording."""
+    gone = [(i, w) for i, w in enumerate(a) if w.key in c.modals and _alone(a, i, 1)]
+    came = [w for i, w in enumerate(b) if w.key in c.modals and _alone(b, i, 1)]
     steps = []
     for (i, old), new in zip(gone, came, strict=False):
         diff = c.modals[new.key] - c.modals[old.key]

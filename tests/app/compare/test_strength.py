@@ -103,8 +103,10 @@ def test_modifiers_and_modals(old, new, direction, why):
     ("Strongly condemning attacks on schools;", "Strongly condemning all abductions of children;"),
     ("Urging the Government to adopt the draft law;", "Urging the Government to ratify the Protocol;"),
     # a modifier moved inside its clause
-    ("calling upon all parties to end all violations", "calling upon all parties to end violations "
-     "against all children"),
+    ("calling upon all parties to end violations", "calling upon parties to end all violations"),
+    # a modifier that went with what it qualified went with content
+    ("Condemning all violations committed by all parties to the conflict in Mali;",
+     "Condemning all violations committed in Mali;"),
     # a clause added whole is new content
     ("Stressing the importance of accountability;",
      "Stressing the importance of accountability; and strongly urging all parties to act;"),
