@@ -1,7 +1,8 @@
 """The comparison view's model: one row per aligned pair of a `Comparison`.
 
-"Show changes only" hides equal rows without recomputing anything; navigation (F7) works
-on the rows shown.
+"Show changes only" hides equal rows without recomputing anything, "strength changes only"
+every row whose language did not get stronger or weaker; navigation (F7) works on the rows
+shown.
 """
 
 from __future__ import annotations
@@ -19,17 +20,23 @@ OP_WORDS = {
     RowOp.INSERTED: "added",
     RowOp.DELETED: "removed",
     RowOp.MOVED: "moved",
+    RowOp.SPLIT: "split",
+    RowOp.MERGED: "merged",
 }
 
 
 def describe_row(row: Row) -> str:
-    """A sentence for screen readers and tooltips: '5(n) → 7(a): changed, 93% similar'."""
-    left = (row.left.label or "unnumbered") if row.left else "nothing"
-    right = (row.right.label or "unnumbered") if row.right else "nothing"
+    """A sentence for screen readers and tooltips: '5(n) → 7(a): changed, 93% similar',
+    '5(d) → 5(d)+5(e): split, 99% similar', then any change of strength and why."""
+    left = "+".join(s.label or "unnumbered" for s in row.left_segments) or "nothing"
+    right = "+".join(s.label or "unnumbered" for s in row.right_segments) or "nothing"
     words = OP_WORDS[row.op]
     if row.op is RowOp.MOVED:
         words += " (from here)" if row.right is None else " (to here)"
-    return f"{left} → {right}: {words}, {row.similarity:.0f}% similar"
+    text = f"{left} → {right}: {words}, {row.similarity:.0f}% similar"
+    if row.strength is not None and row.strength.changed:
+        text += f"; {row.strength.direction.value}: {row.strength.why}"
+    return text
 
 
 class ComparisonModel(QAbstractListModel):
@@ -37,6 +44,7 @@ class ComparisonModel(QAbstractListModel):
         super().__init__(parent)
         self.comparison = comparison or Comparison("", "", ())
         self.changes_only = False
+        self.strength_only = False
         self._visible = list(range(len(self.comparison.rows)))
 
     def set_comparison(self, comparison: Comparison) -> None:
@@ -53,7 +61,18 @@ class ComparisonModel(QAbstractListModel):
         self._visible = self._compute_visible()
         self.endResetModel()
 
+    def set_strength_only(self, on: bool) -> None:
+        """Show only the pairs whose language got stronger or weaker (or both)."""
+        if on == self.strength_only:
+            return
+        self.beginResetModel()
+        self.strength_only = on
+        self._visible = self._compute_visible()
+        self.endResetModel()
+
     def _compute_visible(self) -> list[int]:
+        if self.strength_only:
+            return self.comparison.strength_rows()
         if self.changes_only:
             return self.comparison.change_rows()
         return list(range(len(self.comparison.rows)))

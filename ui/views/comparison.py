@@ -60,8 +60,14 @@ def summary_text(cmp: Comparison) -> str:
              f"{c['deleted']} removed"]
     if c["moved"]:
         parts.append(f"{c['moved']} moved")  # the core counts a move once, not once per row
+    for key in ("split", "merged"):
+        if c[key]:
+            parts.append(f"{c[key]} {key}")
     if c["relabelled"]:
         parts.append(f"{c['relabelled']} relabelled")
+    for key in ("stronger", "weaker", "mixed"):
+        if c[key]:
+            parts.append(f"{c[key]} {key}")
     return " · ".join(parts)
 
 
@@ -161,6 +167,9 @@ class ComparisonView(QWidget):
         self.changes_only_action = self._action(
             "Changes only", "Ctrl+Shift+H", self.set_changes_only, checkable=True, checked=S.CHANGES_ONLY.get()
         )
+        self.strength_only_action = self._action(
+            "Strength changes only", "Ctrl+Alt+F", self.set_strength_only, checkable=True
+        )
         self.ignore_case_action = self._action(
             "Ignore case", "Ctrl+Alt+C", self._option_toggled, checkable=True, checked=S.IGNORE_CASE.get()
         )
@@ -173,7 +182,8 @@ class ComparisonView(QWidget):
         self.export_html_action = self._action("Export HTML report…", "Ctrl+Shift+E", self.export_html)
         self.model.set_changes_only(self.changes_only_action.isChecked())
         for a in (self.prev_action, self.next_action, None, self.changes_only_action,
-                  self.ignore_case_action, self.ignore_punct_action, None, self.export_html_action):
+                  self.strength_only_action, self.ignore_case_action, self.ignore_punct_action, None,
+                  self.export_html_action):
             if a is None:
                 tb.addSeparator()
             else:
@@ -315,10 +325,18 @@ class ComparisonView(QWidget):
 
     def set_changes_only(self, on: bool) -> None:
         S.CHANGES_ONLY.set(on)
+        self._refilter(lambda: self.model.set_changes_only(on))
+
+    def set_strength_only(self, on: bool) -> None:
+        """Show only the pairs whose language got stronger or weaker."""
+        self._refilter(lambda: self.model.set_strength_only(on))
+
+    def _refilter(self, apply) -> None:
+        """Change which rows show, staying on the current row when it still shows."""
         current = self.list.currentIndex()
         keep = self.model.data(current, Role.COMPARISON_INDEX) if current.isValid() else None
         self.delegate.clear_cache()
-        self.model.set_changes_only(on)
+        apply()
         if keep is not None and self.model.view_row_of(keep) >= 0:
             self.go_to_row(self.model.view_row_of(keep))
 
