@@ -20,6 +20,7 @@ lexicon is settled without reading it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,13 +46,48 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 NO_CHANGE = StrengthChange()
 
 
-class _Word:
-    """A word of a text: lower-case key, as written, where, and whether the diff changed it."""
+class _Words:
+    """The words of a text as parallel lists: lower-case keys, character spans, and
+    whether the word diff changed each; `changed_by_key` finds the changed ones fast."""
 
-    __slots__ = ("key", "text", "start", "end", "changed")
+    __slots__ = ("text", "keys", "spans", "changed", "changed_by_key")
 
-    def __init__(self, key: str, text: str, start: int, end: int, changed: bool) -> None:
-        self.key, self.text, self.start, self.end, self.changed = key, text, start, end, changed
+    def __init__(self, text: str, changed_ranges: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = [m.span() for m in _WORD.finditer(text)]
+        low = text.lower()
+        self.keys = [low[a:b] for a, b in self.spans]
+        self.changed = [False] * len(self.spans)
+        ends = [b for _, b in self.spans]
+        for start, end in changed_ranges:
+            i = bisect_right(ends, start)  # the first word ending after the range starts
+            while i < len(self.spans) and self.spans[i][0] < end:
+                self.changed[i] = True
+                i += 1
+        self.changed_by_key: dict[str, list[int]] = {}
+        for i, hit in enumerate(self.changed):
+            if hit:
+                self.changed_by_key.setdefault(self.keys[i], []).append(i)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def written(self, i: int) -> str:
+        a, b = self.spans[i]
+        return self.text[a:b]
+
+    def span(self, start: int, end: int) -> str:
+        """The text from word `start` to the end of word `end - 1` ("" when empty)."""
+        return self.text[self.spans[start][0] : self.spans[end - 1][1]] if start < end else ""
+
+    def gap(self, i: int) -> str:
+        """What stands between word `i - 1` (or the start) and word `i`."""
+        return self.text[self.spans[i - 1][1] if i else 0 : self.spans[i][0]]
+
+    def alone(self, k: int, n: int, lo: int, hi: int) -> bool:
+        """Words [k, k+n) changed, and their neighbours within [lo, hi) not."""
+        return all(self.changed[k : k + n]) and (k == lo or not self.changed[k - 1]) and \
+            (k + n == hi or not self.changed[k + n])
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +158,9 @@ def strength_change(
         edits = diff_texts(old_text, new_text)
     if not any(e.op != "equal" and c.vocabulary.search(e.text) for e in edits):
         return NO_CHANGE
-    old = _words(old_text, [e.left for e in edits if e.op == DELETE])
-    new = _words(new_text, [e.right for e in edits if e.op == INSERT])
-    old_clauses, new_clauses = _clauses(old_text, old, c), _clauses(new_text, new, c)
+    old = _Words(old_text, [e.left for e in edits if e.op == DELETE])
+    new = _Words(new_text, [e.right for e in edits if e.op == INSERT])
+    old_clauses, new_clauses = _clauses(old, c), _clauses(new, c)
     steps: list[StrengthStep] = []
     for a, b in _pair_clauses(old_clauses, new_clauses):
         steps += _clause_steps(a, b, old, new, c)
@@ -138,68 +174,48 @@ def _verdict(steps: list[StrengthStep]) -> Direction:
     return directions.pop() if directions else Direction.NEITHER
 
 
-def _words(text: str, changed: list[tuple[int, int]]) -> list[_Word]:
-    """The words of `text`, each marked changed when it overlaps one of the `changed` ranges."""
-    out = []
-    ranges = sorted(changed)
-    k = 0
-    for m in _WORD.finditer(text):
-        start, end = m.span()
-        while k < len(ranges) and ranges[k][1] <= start:
-            k += 1
-        hit = k < len(ranges) and ranges[k][0] < end
-        out.append(_Word(m.group().lower(), m.group(), start, end, hit))
-    return out
-
-
-def _clauses(text: str, words: list[_Word], c: _Compiled) -> list[_Clause]:
+def _clauses(w: _Words, c: _Compiled) -> list[_Clause]:
     """The clauses of a text, each from its lead phrase to the next (text before the first
     lead phrase is a clause without one). A lead phrase opens a clause at the start, after
     ; , : ( or after an opener word ("and urging", "they called on"), lead-ins allowed."""
     leads: list[tuple[int, int, tuple[str, ...]]] = []  # first word, end word, phrase
-    i = 0
-    while i < len(words):
-        found = _phrase_at(text, words, i, c)
-        if found and _opens_clause(text, words, i, c):
+    after = 0  # the first word after the last lead phrase found
+    for i in [i for i, key in enumerate(w.keys) if key in c.phrases]:
+        if i < after:
+            continue
+        found = _phrase_at(w, i, c)
+        if found and _opens_clause(w, i, c):
             leads.append((i, i + len(found), found))
-            i += len(found)
-        else:
-            i += 1
+            after = i + len(found)
     out = []
-    first = leads[0][0] if leads else len(words)
-    if first and any(w.key not in c.lead_ins for w in words[:first]):
-        out.append(_Clause(None, "", 0, first, _span(text, words, 0, first)))
+    first = leads[0][0] if leads else len(w)
+    if first and any(k not in c.lead_ins for k in w.keys[:first]):
+        out.append(_Clause(None, "", 0, first, w.span(0, first)))
     for k, (start, body, phrase) in enumerate(leads):
-        end = leads[k + 1][0] if k + 1 < len(leads) else len(words)
-        lead = text[words[start].start : words[body - 1].end]
-        out.append(_Clause(c.ranks[phrase], " ".join(lead.split()), body, end,
-                           _span(text, words, body, end)))
+        end = leads[k + 1][0] if k + 1 < len(leads) else len(w)
+        out.append(_Clause(c.ranks[phrase], " ".join(w.span(start, body).split()), body, end,
+                           w.span(body, end)))
     return out
 
 
-def _phrase_at(text: str, words: list[_Word], i: int, c: _Compiled) -> tuple[str, ...] | None:
+def _phrase_at(w: _Words, i: int, c: _Compiled) -> tuple[str, ...] | None:
     """The longest lead phrase whose words start at word `i`, separated by spaces only."""
-    for phrase in c.phrases.get(words[i].key, ()):
+    for phrase in c.phrases[w.keys[i]]:
         n = len(phrase)
-        if i + n <= len(words) and all(words[i + k].key == phrase[k] for k in range(1, n)) and \
-                all(not text[words[i + k - 1].end : words[i + k].start].strip() for k in range(1, n)):
+        if i + n <= len(w) and all(w.keys[i + k] == phrase[k] for k in range(1, n)) and \
+                all(not w.gap(i + k).strip() for k in range(1, n)):
             return phrase
     return None
 
 
-def _opens_clause(text: str, words: list[_Word], i: int, c: _Compiled) -> bool:
+def _opens_clause(w: _Words, i: int, c: _Compiled) -> bool:
     j = i
-    while j > 0 and words[j - 1].key in c.lead_ins and \
-            not text[words[j - 1].end : words[j].start].strip():
+    while j > 0 and w.keys[j - 1] in c.lead_ins and not w.gap(j).strip():
         j -= 1
-    before = text[words[j - 1].end if j else 0 : words[j].start].strip()
+    before = w.gap(j).strip()
     if before:
         return before[-1] in ";,:("
-    return j == 0 or words[j - 1].key in c.openers
-
-
-def _span(text: str, words: list[_Word], start: int, end: int) -> str:
-    return text[words[start].start : words[end - 1].end] if start < end else ""
+    return j == 0 or w.keys[j - 1] in c.openers
 
 
 def _pair_clauses(old: list[_Clause], new: list[_Clause]) -> list[tuple[_Clause, _Clause]]:
@@ -213,7 +229,7 @@ def _pair_clauses(old: list[_Clause], new: list[_Clause]) -> list[tuple[_Clause,
     return [(old[i], new[j]) for i, j in global_alignment(scores, CLAUSE_PAIR_THRESHOLD)]
 
 
-def _clause_steps(a: _Clause, b: _Clause, old: list[_Word], new: list[_Word],
+def _clause_steps(a: _Clause, b: _Clause, old: _Words, new: _Words,
                   c: _Compiled) -> list[StrengthStep]:
     steps = []
     if a.ranks is not None and b.ranks is not None:
@@ -237,58 +253,59 @@ def _lead_step(a: _Clause, b: _Clause) -> StrengthStep | None:
     return StrengthStep(Direction.STRONGER if diff > 0 else Direction.WEAKER, "lead", a.lead, b.lead)
 
 
-def _body_steps(a: _Clause, b: _Clause, old: list[_Word], new: list[_Word],
+def _body_steps(a: _Clause, b: _Clause, old: _Words, new: _Words,
                 c: _Compiled) -> list[StrengthStep]:
     """Modals replaced, and (in the same clause) intensifiers and hedges added or dropped,
     in the order of the old text."""
-    aw, bw = old[a.body_start : a.end], new[b.body_start : b.end]
-    steps = _modal_steps(aw, bw, c)
+    ab, bb = (a.body_start, a.end), (b.body_start, b.end)
+    steps = _modal_steps(old, ab, new, bb, c)
     if fuzz.ratio(a.body.lower(), b.body.lower()) >= SAME_CLAUSE_THRESHOLD:
         for phrase, effect in c.modifiers:
-            dropped, added = _changed_at(aw, phrase), _changed_at(bw, phrase)
+            dropped, added = _changed_at(old, ab, phrase), _changed_at(new, bb, phrase)
             n = min(len(dropped), len(added))  # moved within the clause: no change
-            steps += [(k, _modifier_step(aw, k, len(phrase), effect, dropped=True)) for k in dropped[n:]]
-            steps += [(k, _modifier_step(bw, k, len(phrase), effect, dropped=False)) for k in added[n:]]
+            steps += [(k, _modifier_step(old, ab, k, len(phrase), effect, dropped=True))
+                      for k in dropped[n:]]
+            steps += [(k, _modifier_step(new, bb, k, len(phrase), effect, dropped=False))
+                      for k in added[n:]]
     return [s for _, s in sorted(steps, key=lambda t: t[0])]
 
 
-def _changed_at(words: list[_Word], phrase: tuple[str, ...]) -> list[int]:
-    """Starts of the occurrences of `phrase` added or dropped on their own: all their words
-    changed, the words on either side kept ("all parties" -> "parties"). A modifier that
-    went with its neighbours ("by all parties to the conflict" deleted) went with content."""
+def _changed_at(w: _Words, bounds: tuple[int, int], phrase: tuple[str, ...]) -> list[int]:
+    """Starts of the occurrences of `phrase` in words [lo, hi) added or dropped on their own:
+    all their words changed, the words on either side kept ("all parties" -> "parties"). A
+    modifier that went with its neighbours ("by all parties to the conflict") went with
+    content."""
+    lo, hi = bounds
     n = len(phrase)
-    return [k for k in range(len(words) - n + 1)
-            if words[k].key == phrase[0] and all(words[k + m].key == phrase[m] for m in range(1, n))
-            and _alone(words, k, n)]
+    return [k for k in w.changed_by_key.get(phrase[0], ()) if lo <= k <= hi - n
+            and all(w.keys[k + m] == phrase[m] for m in range(1, n)) and w.alone(k, n, lo, hi)]
 
 
-def _alone(words: list[_Word], k: int, n: int) -> bool:
-    """Words [k, k+n) changed, and the words just before and after them not."""
-    return all(w.changed for w in words[k : k + n]) and \
-        (k == 0 or not words[k - 1].changed) and (k + n == len(words) or not words[k + n].changed)
-
-
-def _modifier_step(words: list[_Word], k: int, n: int, effect: int, *, dropped: bool) -> StrengthStep:
+def _modifier_step(w: _Words, bounds: tuple[int, int], k: int, n: int, effect: int, *,
+                   dropped: bool) -> StrengthStep:
     """'all parties → parties' when the next word stayed; else '“as appropriate” dropped'."""
-    phrase = " ".join(w.text for w in words[k : k + n])
+    phrase = w.span(k, k + n)
     direction = Direction.STRONGER if (effect > 0) != dropped else Direction.WEAKER
     kind = "intensifier" if effect > 0 else "hedge"
-    nxt = words[k + n].text if k + n < len(words) and not words[k + n].changed else ""
+    nxt = w.written(k + n) if k + n < bounds[1] and not w.changed[k + n] else ""
     with_next = f"{phrase} {nxt}" if nxt else phrase
     if dropped:
         return StrengthStep(direction, kind, with_next, nxt)
     return StrengthStep(direction, kind, nxt, with_next)
 
 
-def _modal_steps(a: list[_Word], b: list[_Word], c: _Compiled) -> list[tuple[int, StrengthStep]]:
+def _modal_steps(a: _Words, ab: tuple[int, int], b: _Words, bb: tuple[int, int],
+                 c: _Compiled) -> list[tuple[int, StrengthStep]]:
     """Modals replaced on their own by others, in order ("must" -> "should"), at the old
     word's place; one dropped or added without another is rewording."""
-    gone = [(i, w) for i, w in enumerate(a) if w.key in c.modals and _alone(a, i, 1)]
-    came = [w for i, w in enumerate(b) if w.key in c.modals and _alone(b, i, 1)]
+    def alone(w: _Words, bounds: tuple[int, int]) -> list[int]:
+        return sorted(i for m in c.modals for i in w.changed_by_key.get(m, ())
+                      if bounds[0] <= i < bounds[1] and w.alone(i, 1, *bounds))
+
     steps = []
-    for (i, old), new in zip(gone, came, strict=False):
-        diff = c.modals[new.key] - c.modals[old.key]
+    for i, j in zip(alone(a, ab), alone(b, bb), strict=False):
+        diff = c.modals[b.keys[j]] - c.modals[a.keys[i]]
         if diff:
             steps.append((i, StrengthStep(Direction.STRONGER if diff > 0 else Direction.WEAKER,
-                                          "modal", old.text, new.text)))
+                                          "modal", a.written(i), b.written(j))))
     return steps
