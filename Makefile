@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 QT_SYSTEM_PKGS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
 X11_SYSTEM_PKGS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
-TEST_SYSTEM_PKGS := $(QT_SYSTEM_PKGS) libreoffice-writer-nogui poppler-utils fonts-liberation2
+TEST_SYSTEM_PKGS := $(QT_SYSTEM_PKGS) libreoffice-writer-nogui poppler-utils fonts-liberation2 pandoc postgresql
 
 .PHONY: run test setup setup-dev system-qt system-test lint bench screenshots clean
 

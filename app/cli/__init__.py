@@ -21,8 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db",
-        metavar="PATH",
-        help="library file (default: $CONCORD_DB, else the user data directory)",
+        metavar="LIBRARY",
+        help="library file or team library address postgresql://user@host/dbname "
+             "(default: $CONCORD_DB, else the user data directory)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
