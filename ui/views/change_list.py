@@ -86,7 +86,8 @@ class ChangeListModel(RowsTableModel):
         self.set_rows([(r, self.comparison.row_at(r)) for r in rows])
 
     def kind(self, row: Row) -> str:
-        """'changed', 'punctuation only', 'moved to 6(d)', 'added', … and a change of strength."""
+        """'changed', 'punctuation only', 'moved to 6(d)', 'added', … and a change of strength
+        (a new label shows in the Labels column: "5(n) → 7(a)")."""
         if row.op is RowOp.MOVED:
             other = self.partner_label(row)
             word = ("moved to " if row.right is None else "moved from ") + (other or "elsewhere")
@@ -95,8 +96,6 @@ class ChangeListModel(RowsTableModel):
         else:
             word = {RowOp.MODIFIED: "changed", RowOp.INSERTED: "added", RowOp.DELETED: "removed",
                     RowOp.SPLIT: "split", RowOp.MERGED: "merged"}.get(row.op, row.op.value)
-        if row.relabelled and row.op is not RowOp.MOVED:
-            word += ", relabelled"
         if row.strength is not None and row.strength.changed:
             word += f", {row.strength.direction.value}"
         return word
