@@ -292,3 +292,29 @@ def test_punctuation_only_and_words_of_a_change():
     assert change_words(row) == "“;” → “.”"
     words = dataclasses.replace(row, edits=(Edit("delete", "To", (0, 2), (0, 0)), Edit("insert", "Now", (2, 2), (0, 3))))
     assert not punctuation_only(words)
+
+
+def test_find_keys_are_left_to_a_window_that_has_them(window, qtbot):
+    """A window whose Edit menu owns Ctrl+F: the comparison's own key gives way, so the key
+    is not ambiguous, and the menu's call still opens the comparison's find bar."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from ui.views.comparison import ComparisonView
+
+    menu_find = QAction("Find…", window)
+    menu_find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+    window.addAction(menu_find)
+    view = ComparisonView(window.session)
+    menu_find.triggered.connect(view.open_find)
+    window.add_tab(view, "texts")
+    view.compare_texts("1. The Council acts.", "1. The Council acts now.")
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10000)
+    assert view.find_action.shortcut().isEmpty() and not view.find_next_action.shortcut().isEmpty()
+    view.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))  # as if it had not given way
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert not view.find_bar.isVisible()  # ambiguous: Qt runs neither
+    view.find_action.setShortcut(QKeySequence())
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.find_bar.isVisible()

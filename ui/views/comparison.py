@@ -359,6 +359,17 @@ class ComparisonView(QWidget):
 
     # --- finding ----------------------------------------------------------------------
 
+    def showEvent(self, event) -> None:
+        """Ctrl+F, F3 and Shift+F3 stay the window's when it has them (an Edit menu that
+        calls `open_find`, `find_next`, `find_previous` here): two actions on one key would
+        make Qt refuse both as ambiguous."""
+        window_keys = {a.shortcut().toString() for a in self.window().actions()
+                       if a.shortcutContext() == Qt.ShortcutContext.WindowShortcut and not a.shortcut().isEmpty()}
+        for a in (self.find_action, self.find_next_action, self.find_prev_action):
+            if a.shortcut().toString() in window_keys:
+                a.setShortcut(QKeySequence())
+        super().showEvent(event)
+
     def open_find(self) -> None:
         self.find_bar.open_bar()
 
