@@ -48,7 +48,7 @@ bench: setup
 	$(BIN)/python -m bench
 
 screenshots: setup-dev system-test
-	CONCORD_SCREENSHOTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/ui/test_screenshots.py tests/ui/drafting/test_drafts_menu.py tests/ui/drafting/test_unsaved.py tests/ui/test_provenance_view.py tests/ui/test_clause_history_view.py tests/app/export/test_export_libreoffice.py
+	CONCORD_SCREENSHOTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/ui/test_screenshots.py tests/ui/test_comparison_findings.py tests/ui/drafting/test_drafts_menu.py tests/ui/drafting/test_unsaved.py tests/ui/test_provenance_view.py tests/ui/test_clause_history_view.py tests/app/export/test_export_libreoffice.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
