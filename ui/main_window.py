@@ -17,6 +17,7 @@ from app.services.library import open_library, passage_of
 from app.store import Library
 from app.wording import count
 from ui import settings as S
+from ui.dialogs.about import show_about
 from ui.dialogs.compare_text import CompareTextDialog
 from ui.dialogs.errors import show_error
 from ui.dialogs.import_dialog import (
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self._act(view, "&Current Tab", "Ctrl+2", lambda: self.tabs.currentWidget() and self.tabs.currentWidget().setFocus())
         help_ = bar.addMenu("&Help")
         self._act(help_, "&Keyboard Shortcuts", "F1", self.show_shortcuts)
+        self._act(help_, "&About Concord", None, lambda: setattr(self, "last_dialog", show_about(self)))
 
     def _focus_filter(self) -> None:
         self.panel.filter.setFocus()

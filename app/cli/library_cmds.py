@@ -1,4 +1,4 @@
-"""Library commands: import, list, show, search, gui."""
+"""Library commands: import, list, show, search."""
 
 from __future__ import annotations
 
@@ -37,9 +37,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
-
-    p = sub.add_parser("gui", help="open the desktop application")
-    p.set_defaults(func=cmd_gui)
 
 
 def _doc_json(doc: Document) -> dict:
@@ -129,9 +126,3 @@ def cmd_search(args: argparse.Namespace) -> int:
             text = text[:a] + "[" + text[a:b] + "]" + text[b:]
         print(f"{h.document_id}:{h.label or '-':<8} {h.situation:<12.12} {text}")
     return 0
-
-
-def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.main import run
-
-    return run(args.db)
