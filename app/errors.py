@@ -28,5 +28,29 @@ class LibraryError(ConcordError):
     """The library file cannot be opened or is damaged."""
 
 
+class NotALibrary(LibraryError):
+    """The file is another program's database (or not a database): it is left untouched."""
+
+
+class LibraryReadOnly(LibraryError):
+    """A write was asked of a library that can only be read (a read-only file or folder)."""
+
+
+class LibraryFull(LibraryError):
+    """The disk holding the library is full: nothing of the write was stored."""
+
+
+class LibraryBusy(LibraryError):
+    """Another program holds the library locked for longer than we wait."""
+
+
+class SearchIndexDamaged(LibraryError):
+    """The full-text index is missing or damaged; `concord repair` rebuilds it."""
+
+
 class ExportError(ConcordError):
     """A file could not be written."""
+
+
+class BadQuery(ConcordError):
+    """A search that cannot be run as typed."""

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+
+from app.labels import (  # noqa: F401  (re-exported for callers)
+    Label,
+    is_roman,
+    letters,
+    letters_index,
+    parent_text,
+    roman,
+    roman_index,
+    sort_key,
+)
 
 
 class Kind(StrEnum):
@@ -17,6 +28,16 @@ class Kind(StrEnum):
     PARAGRAPH = "paragraph"
     SUBPARAGRAPH = "subparagraph"
     TEXT = "text"
+
+
+class DocKind(StrEnum):
+    """What kind of text a document is; each kind has its own shape and labels."""
+
+    CONCLUSIONS = "conclusions"  # S/AC.51/YYYY/N: numbered paragraphs, lettered subparagraphs
+    PUBLIC_STATEMENT = "public statement"  # the Chair's statement, often as a press release
+    RESOLUTION = "resolution"  # S/RES/NNNN (YYYY): PP1.., OP1..
+    PRESIDENTIAL_STATEMENT = "presidential statement"  # S/PRST/YYYY/N
+    OTHER = "other"  # a report, a letter: stored as text
 
 
 NUMBERED_KINDS = frozenset({Kind.PARAGRAPH, Kind.SUBPARAGRAPH})
@@ -36,6 +57,11 @@ class Segment:
     label: str = ""
     section: str = ""
     addressee: str = ""
+
+    @property
+    def label_value(self) -> Label | None:
+        """The parsed label; None for headings, addressee lines and unnumbered text."""
+        return Label.read(self.label)
 
     def with_text(self, text: str) -> Segment:
         return replace(self, text=text)
@@ -60,10 +86,19 @@ class Document:
     references: tuple[str, ...] = ()  # link lines found between pages
     id: int | None = None
     imported_at: str = ""
+    doc_kind: DocKind = DocKind.CONCLUSIONS
+    meeting_number: str = ""  # as the text gives it: "29", "eighty-first" -> "81"
+    cited_symbols: tuple[str, ...] = ()  # earlier conclusions and resolutions the text cites
 
     @property
     def content_hash(self) -> str:
         return content_hash(self.segments)
+
+    @property
+    def shape(self) -> str:
+        """A digest of the label sequence: two files of one document (its Word file and its
+        PDF) have the same shape though their texts differ by a hyphen or a space."""
+        return label_shape([s.label for s in self.segments if s.label])
 
     def labels(self) -> list[str]:
         return [s.label for s in self.segments if s.label]
@@ -78,6 +113,11 @@ class Document:
         return replace(self, segments=tuple(segments))
 
 
+def label_shape(labels: Sequence[str]) -> str:
+    """See `Document.shape`."""
+    return hashlib.sha256("\x1f".join(labels).encode()).hexdigest()[:32]
+
+
 def content_hash(segments: tuple[Segment, ...] | list[Segment]) -> str:
     """A digest of the structured content, so re-importing the same text is recognised."""
     h = hashlib.sha256()
@@ -86,99 +126,54 @@ def content_hash(segments: tuple[Segment, ...] | list[Segment]) -> str:
     return h.hexdigest()
 
 
-# --- labels -----------------------------------------------------------------------------
-
-_ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-
-
-def letters(n: int) -> str:
-    """1 -> 'a', 26 -> 'z', 27 -> 'aa', 28 -> 'bb' (the UN doubles the letter after z)."""
-    if n < 1:
-        raise ValueError(n)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def letters_index(s: str) -> int:
-    """Inverse of `letters`: 'a' -> 1, 'aa' -> 27. Raises ValueError for mixed letters."""
-    if not s or not s.isalpha() or len(set(s.lower())) != 1:
-        raise ValueError(s)
-    return (len(s) - 1) * 26 + ord(s[0].lower()) - ord("a") + 1
-
-
-def roman(n: int) -> str:
-    """1 -> 'i', 4 -> 'iv', 14 -> 'xiv'."""
-    if n < 1:
-        raise ValueError(n)
-    out = []
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
-
-
-_ROMAN_RE = re.compile(r"^(x{0,3})(ix|iv|v?i{0,3})$")
-
-
-def roman_index(s: str) -> int:
-    """Inverse of `roman` for numerals up to 39."""
-    s = s.lower()
-    if not s or not _ROMAN_RE.match(s):
-        raise ValueError(s)
-    values = {"i": 1, "v": 5, "x": 10}
-    total = 0
-    for i, ch in enumerate(s):
-        v = values[ch]
-        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
-    return total
-
-
-def is_roman(s: str) -> bool:
-    try:
-        roman_index(s)
-    except ValueError:
-        return False
-    return True
-
-
-_LABEL_RE = re.compile(r"^(annex-)?(\d+)((?:\([a-z]+\))*)$")
-
+# --- labels: the grammar lives in app.labels; these names stay for the callers ---------
 
 def label_sort_key(label: str) -> tuple[int, int, tuple[int, ...]]:
     """Order labels as a drafter reads them: 5 < 5(a) < 5(z) < 5(aa) < 6 < annex-1."""
-    m = _LABEL_RE.match(label)
-    if not m:
-        raise ValueError(f"not a label: {label!r}")
-    parts = re.findall(r"\(([a-z]+)\)", m.group(3))
-    keys: list[int] = []
-    for depth, p in enumerate(parts):
-        keys.append(roman_index(p) if depth == 1 else letters_index(p))
-    return (1 if m.group(1) else 0, int(m.group(2)), tuple(keys))
+    return sort_key(label)
 
 
 def is_label(label: str) -> bool:
-    try:
-        label_sort_key(label)
-    except ValueError:
-        return False
-    return True
+    return Label.read(label) is not None
 
 
 def parent_label(label: str) -> str:
     """'5(a)(ii)' -> '5(a)', '5(a)' -> '5', '5' -> ''."""
-    i = label.rfind("(")
-    return label[:i] if i > 0 else ""
+    return parent_text(label)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a passage's text lives: a stored document, or a draft's version or working copy."""
+
+    document_id: int | None = None
+    draft_id: int | None = None
+    version: int | None = None  # a draft's version number; None for its working copy
+
+    @property
+    def is_draft(self) -> bool:
+        return self.draft_id is not None
 
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """A contiguous run of a stored document's segments, as named by a REF like `1:5(n)..5(v)`."""
+    """A contiguous run of a stored document's segments, as named by a REF like `1:5(n)..5(v)`.
+
+    `offset` is the index in `document.segments` of the first segment, so each segment's
+    position is known without searching for the run.
+    """
 
     document: Document
     segments: tuple[Segment, ...]
     ref: str
     start: str = ""
     end: str = ""
+    origin: Origin = field(default_factory=Origin)
+    offset: int = 0
+
+    def positions(self) -> list[int]:
+        """Index in its document of each segment of the passage."""
+        return list(range(self.offset, self.offset + len(self.segments)))
 
     @property
     def title(self) -> str:
@@ -204,6 +199,10 @@ class ImportResult:
     duplicate_of: int | None = None
     error: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # The same document is already stored from another file (its PDF, its Word file):
+    # its id, and what was done ("skipped", "kept both", "replaced"; "" when asked first).
+    same_as: int | None = None
+    same_action: str = ""
 
     @property
     def ok(self) -> bool:
@@ -223,6 +222,9 @@ class DocumentSummary:
     source_file: str
     imported_at: str
     segments: int
+    doc_kind: str = DocKind.CONCLUSIONS.value
+    meeting_number: str = ""
+    same_as: int | None = None  # another copy of this stored document (its PDF, say)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,3 +239,75 @@ class SearchHit:
     kind: str
     text: str
     spans: tuple[tuple[int, int], ...] = ()
+
+
+# --- drafts: a draft's metadata, its saved versions and the working copy ---------------
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """A saved round of negotiation, without its text: number 1, 2, ... and its name."""
+
+    number: int
+    name: str
+    saved_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftVersion:
+    """One immutable version of a draft: a full list of segments, like an imported document."""
+
+    draft_id: int
+    number: int
+    name: str
+    saved_at: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A draft with its working copy (the unsaved head) and the list of its versions."""
+
+    id: int
+    title: str
+    situation: str
+    created_at: str
+    updated_at: str
+    head: tuple[Segment, ...]
+    head_saved_at: str
+    versions: tuple[VersionInfo, ...] = ()
+
+    def version_info(self, number: int) -> VersionInfo:
+        for v in self.versions:
+            if v.number == number:
+                return v
+        raise KeyError(number)
+
+    def as_document(self, segments: tuple[Segment, ...] | None = None, suffix: str = "") -> Document:
+        """A draft (or one of its versions) as an unstored `Document`, for compare and export."""
+        title = f"{self.title} ({suffix})" if suffix else self.title
+        return Document(title=title, segments=self.head if segments is None else segments,
+                        situation=self.situation)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSummary:
+    """A row of the draft list."""
+
+    id: int
+    title: str
+    situation: str
+    updated_at: str
+    versions: int
+    last_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewMark:
+    """A place in a new draft the drafter should look at: text the replace step changed, or
+    an occurrence it held back ("not replaced: cites S/AC.51/2018/1")."""
+
+    index: int  # the row of the draft
+    start: int
+    end: int
+    kind: str  # "replaced" or "held"
+    note: str

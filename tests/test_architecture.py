@@ -20,3 +20,48 @@ def test_app_never_imports_qt():
                 offenders.append(str(path.relative_to(APP.parent)))
     # `concord gui` is added to the CLI by ui/launch.py, the console script's entry point.
     assert offenders == []
+
+
+def _cycles(package: str) -> list[list[str]]:
+    """Strongly connected groups of more than one module among `package`'s modules."""
+    import grimp
+
+    graph = grimp.build_graph(package, exclude_type_checking_imports=True)
+    modules = sorted(graph.modules)
+    edges = {m: sorted(graph.find_modules_directly_imported_by(m) & graph.modules) for m in modules}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def visit(m: str) -> None:  # Tarjan's algorithm
+        index[m] = low[m] = len(index)
+        stack.append(m)
+        on_stack.add(m)
+        for n in edges[m]:
+            if n not in index:
+                visit(n)
+                low[m] = min(low[m], low[n])
+            elif n in on_stack:
+                low[m] = min(low[m], index[n])
+        if low[m] == index[m]:
+            group = []
+            while True:
+                n = stack.pop()
+                on_stack.discard(n)
+                group.append(n)
+                if n == m:
+                    break
+            # a package importing its own submodules (an __init__ re-export) is not a cycle
+            if len(group) > 1 and not all(g.startswith(min(group, key=len)) for g in group):
+                groups.append(sorted(group))
+
+    for m in modules:
+        if m not in index:
+            visit(m)
+    return groups
+
+
+def test_no_import_cycles_in_the_core():
+    assert _cycles("app") == []

@@ -26,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--title", required=True)
     q.add_argument("--preview", action="store_true",
                    help="list the replacements that would be made and create nothing")
+    q.add_argument("--replace-held", action="append", default=[], metavar="LABEL",
+                   help="also replace the held occurrences in this paragraph (repeatable; 'all' for every one)")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_new)
 
@@ -57,12 +59,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.preview:
         source = svc.draft_source(lib, args.source, replacements, args.situation)
         if args.json:
-            print_json([{"label": h.label, "old": h.old, "new": h.new, "context": h.context}
-                        for h in source.hits])
+            print_json([{"label": h.label, "old": h.old, "new": h.new, "context": h.context,
+                         "held": h.held} for h in source.hits])
             return 0
         for h in source.hits:
-            print(f"{h.label or '-':>8}  {h.context}")
-        print(f"{len(source.hits)} replacements would be made; run without --preview to create the draft")
+            print(f"{h.label or '-':>8}  {'HELD ' if h.held else ''}{h.context}"
+                  + (f"  ({h.held})" if h.held else ""))
+        n_held = sum(1 for h in source.hits if h.held)
+        print(f"{count(len(source.hits) - n_held, 'replacement')} would be made and {n_held} held for review; "
+              "run without --preview to create the draft")
         return 0
     source = svc.draft_source(lib, args.source, replacements, args.situation)
     # Say what the replace step did: a pair that matched nothing is most often a typo.
@@ -70,7 +75,15 @@ def cmd_new(args: argparse.Namespace) -> int:
         n = sum(1 for h in source.hits if h.old.lower() == r.old.lower())
         line = f"{r.old} -> {r.new or '(removed)'}: {count(n, 'replacement')}"
         print(line if n else f"warning: {line}: no such word in the source", file=sys.stderr)
-    draft = svc.create_draft(lib, args.title, source, replacements)
+    everything = "all" in args.replace_held
+    accepted = {h.key for h in source.hits if h.held and (everything or h.label in args.replace_held)}
+    held = [h for h in source.hits if h.held and h.key not in accepted]
+    for h in held:
+        print(f"held: {h.label or '-'}: {h.old} not replaced ({h.held}): {h.context}", file=sys.stderr)
+    if held:
+        print(f"{count(len(held), 'occurrence')} held for review (replace them with --replace-held LABEL "
+              "or in the draft)", file=sys.stderr)
+    draft = svc.create_draft(lib, args.title, source, replacements, accepted)
     if args.json:
         print_json({"id": draft.id, "title": draft.title, "situation": draft.situation,
                     "segments": len(draft.head)})

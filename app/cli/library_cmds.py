@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import asdict
+from pathlib import Path
 
 from app.cli.output import library, print_json, print_segments
-from app.model import Document
+from app.model import DocKind, Document
 from app.services import library as svc
 from app.wording import count
 
@@ -21,7 +22,30 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="read Word tracked changes as all rejected (default: all accepted)",
     )
+    p.add_argument(
+        "--same",
+        choices=["skip", "keep", "replace"],
+        default="skip",
+        help="when the library holds the same document from another file (its PDF, its Word "
+             "file): skip this file (default), keep both, or replace the stored text",
+    )
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("delete", help="delete a document from the library")
+    p.add_argument("ref", metavar="REF", help="a document: its id or symbol")
+    p.set_defaults(func=cmd_delete)
+
+    p = sub.add_parser("edit", help="correct a document's metadata")
+    p.add_argument("ref", metavar="REF", help="a document: its id or symbol")
+    p.add_argument("--title")
+    p.add_argument("--situation", help='e.g. "the Central African Republic"')
+    p.add_argument("--date", dest="meeting_date", metavar="YYYY-MM-DD", help="the meeting date")
+    p.add_argument("--meeting-number", dest="meeting_number")
+    p.add_argument("--symbol", help="the document's own symbol, e.g. S/AC.51/2020/11")
+    p.add_argument("--report-symbol", dest="report_symbol", help="the report's symbol, e.g. S/2020/1105")
+    p.add_argument("--kind", choices=[k.value for k in DocKind])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_edit)
 
     p = sub.add_parser("list", help="list the documents in the library")
     p.add_argument("--json", action="store_true")
@@ -38,6 +62,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
+    p = sub.add_parser("check", help="check the library file and its full-text index")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("repair", help="rebuild the full-text index (nothing stored is changed)")
+    p.set_defaults(func=cmd_repair)
+
 
 def _doc_json(doc: Document) -> dict:
     return {
@@ -49,6 +79,9 @@ def _doc_json(doc: Document) -> dict:
         "symbol": doc.symbol,
         "source_file": doc.source_file,
         "imported_at": doc.imported_at,
+        "kind": doc.doc_kind.value,
+        "meeting_number": doc.meeting_number,
+        "cited_symbols": list(doc.cited_symbols),
         "segments": len(doc.segments),
         "warnings": list(doc.warnings),
     }
@@ -56,13 +89,21 @@ def _doc_json(doc: Document) -> dict:
 
 def cmd_import(args: argparse.Namespace) -> int:
     lib = library(args)
-    results = svc.import_files(lib, args.files, revisions="reject" if args.reject_changes else "accept")
+    results = svc.import_files(lib, args.files, revisions="reject" if args.reject_changes else "accept",
+                               same=args.same)
     imported, duplicates, errors = [], [], []
     for r in results:
         if r.error:
             errors.append({"file": r.file, "error": r.error})
             if not args.json:
                 print(f"concord: {r.error}", file=sys.stderr)
+        elif r.same_as is not None and r.same_action == "skipped" and r.document:
+            duplicates.append({"file": r.file, "id": r.document.id, "title": r.document.title,
+                               "same_document": True})
+            if not args.json:
+                print(f"{r.file}: the same document as {r.document.id} ({_where(r.document)}), imported from "
+                      f"{Path(r.document.source_file).name or 'another file'}; skipped "
+                      "(--same keep stores both, --same replace replaces its text)")
         elif r.duplicate_of is not None and r.document:
             duplicates.append({"file": r.file, "id": r.document.id, "title": r.document.title})
             if not args.json:
@@ -72,12 +113,18 @@ def cmd_import(args: argparse.Namespace) -> int:
             imported.append({"file": r.file, "id": d.id, "title": d.title, "segments": len(d.segments),
                              "warnings": list(r.warnings)})
             if not args.json:
-                print(f"{r.file}: imported as document {d.id} ({count(len(d.segments), 'segment')}): {d.title}")
+                how = {"kept both": f" (another copy of document {r.same_as}, left out of search results)",
+                       "replaced": f" (replacing the text of document {r.same_as})"}.get(r.same_action, "")
+                print(f"{r.file}: imported as document {d.id} ({count(len(d.segments), 'segment')}): {d.title}{how}")
                 for w in r.warnings:
                     print(f"  warning: {w}")
     if args.json:
         print_json({"imported": imported, "duplicates": duplicates, "errors": errors})
     return 1 if errors else 0
+
+
+def _where(doc: Document) -> str:
+    return " ".join(p for p in (doc.situation, doc.meeting_date) if p) or doc.title
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -125,4 +172,38 @@ def cmd_search(args: argparse.Namespace) -> int:
         for a, b in reversed(h.spans):
             text = text[:a] + "[" + text[a:b] + "]" + text[b:]
         print(f"{h.document_id}:{h.label or '-':<8} {h.situation:<12.12} {text}")
+    return 0
+
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    doc = svc.delete_document(library(args), args.ref)
+    print(f"deleted document {doc.id} ({count(len(doc.segments), 'segment')}): {doc.title}")
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    fields = {k: getattr(args, k) for k in ("title", "situation", "meeting_date", "meeting_number",
+                                            "symbol", "report_symbol", "kind")}
+    doc = svc.edit_document(library(args), args.ref, **fields)
+    if args.json:
+        print_json(_doc_json(doc))
+        return 0
+    print(f"document {doc.id}: {doc.situation or '-'}, {doc.meeting_date or 'no date'}, "
+          f"{doc.symbol or 'no symbol'}, {doc.doc_kind.value}: {doc.title}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    problems = library(args).check()
+    for p in problems:
+        print(f"problem: {p}")
+    if not problems:
+        print("The library is healthy.")
+    return 1 if problems else 0
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    for line in library(args).repair():
+        print(line)
     return 0

@@ -9,10 +9,10 @@ from typing import Any
 
 from app.model import Segment
 from app.services.library import open_library
-from app.store import Library
+from app.store import Store
 
 
-def library(args: argparse.Namespace) -> Library:
+def library(args: argparse.Namespace) -> Store:
     """The library named by --db, else $CONCORD_DB, else the default (seeded on first use)."""
     if args.db:
         return open_library(args.db)

@@ -7,6 +7,7 @@ An edit that makes no sense (indenting the first paragraph) raises `EditRefused`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from app.drafts.model import EditRefused
@@ -32,8 +33,17 @@ def edit_text(segments: Sequence[Segment], index: int, text: str) -> Rows:
     rows = list(segments)
     # Control characters (Word's plain-text clipboard gives \v for a line break) cannot be
     # stored in a Word file; the importer drops them too.
-    rows[index] = rows[index].with_text(clean_text(text, {}))
+    rows[index] = rows[index].with_text(tidy(text))
     return renumber(rows, _depths(segments))
+
+
+_STRAY_SPACE = re.compile(r"[ \t\u00a0]{2,}|\t")
+
+
+def tidy(text: str) -> str:
+    """A row's text as it is stored: no control characters, no tab (Word would show it as a
+    blank gap), no runs of spaces, nothing at either end."""
+    return _STRAY_SPACE.sub(" ", clean_text(text, {}).replace("\t", " ")).strip()
 
 
 def insert_segment(segments: Sequence[Segment], index: int, segment: Segment, depth: int | None = None) -> Rows:
@@ -43,7 +53,7 @@ def insert_segment(segments: Sequence[Segment], index: int, segment: Segment, de
     ds = _depths(segments)
     ds.insert(index, depth if depth is not None else depth_of(segment))
     rows = list(segments)
-    rows.insert(index, segment.with_text(clean_text(segment.text, {})))
+    rows.insert(index, segment.with_text(tidy(segment.text)))
     return renumber(rows, ds)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from app.model import Kind, Segment, letters, roman
+from app.labels import letters, roman
+from app.model import Kind, Segment
 from app.parse.structure import ANNEX_RE
 
 MAX_DEPTH = 2  # 5 -> 5(a) -> 5(a)(i)

@@ -4,17 +4,24 @@
 is not touched by the "Mali" rule), longest first, and keep the case of what they replace
 ("MALI" -> "BURKINA FASO"). `plan_replacements` lists every change for review; the same
 list is what `apply_replacements` applies.
+
+A replacement must not write false facts: "the previous conclusions on Mali
+(S/AC.51/2018/1)" names Mali's document, "MINUSMA" Mali's mission, "on 13 July 2012 ...
+referred the situation in Mali" Mali's history. So an occurrence in a sentence (or a
+clause between semicolons) that cites a document symbol, a date or a year, a mission or a
+named agreement is *held*: listed for review with the reason, and not replaced unless the
+drafter accepts it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from app.drafts.numbering import renumber
 from app.errors import BadReference
-from app.model import Segment
+from app.model import ReviewMark, Segment
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +32,10 @@ class Replacement:
 
 @dataclass(frozen=True, slots=True)
 class ReplacementHit:
-    """One place a replacement applies: row, label, span of the old text and a context line."""
+    """One place a replacement applies: row, label, span of the old text and a context line.
+
+    `held` says why it is not replaced by default ("cites S/AC.51/2018/1"); empty when it is.
+    """
 
     index: int
     label: str
@@ -34,6 +44,53 @@ class ReplacementHit:
     old: str
     new: str
     context: str
+    held: str = ""
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """Identifies the occurrence in its source: (row, start)."""
+        return (self.index, self.start)
+
+
+_SYMBOL_RE = re.compile(r"\b(?:S/AC\.51/\d{4}/\d+|S/RES/\d+|S/PRST/\d{4}/\d+|S/\d{4}/\d+|A/\d+/\d+|SC/\d+)")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_RE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?|(?:{_MONTHS}) \d{{4}}|(?:19|20)\d{{2}})\b")
+# A mission or office is named by an acronym: MINUSMA, MONUSCO, UNMISS, UNAMA, AMISOM.
+_MISSION_RE = re.compile(
+    r"\b(?:MINU[A-Z]+|MONU[A-Z]+|AMI[A-Z]{2,}|BINU[A-Z]+|UN(?:MIS|AM|SOM|SMIL|MIK|IFIL|DOF|FICYP|MOGIP|TSO|ISFA"
+    r"|ITAMS|MHA|VMC|OCA|OWAS|IOGBIS|MIL|OCI|MIT|SMA|MIR)[A-Z]*)\b")  # missions, not agencies (UNICEF)
+_AGREEMENT_RE = re.compile(
+    r"\b(?:Agreement|Accord|Peace Agreement|Roadmap|Road Map|Action Plan|Memorandum|Declaration|"
+    r"Ceasefire|Cease-fire|Charter) (?:on|of|for|between|signed)\b|\b(?:Agreement|Accord)\b", re.IGNORECASE)
+_CLAUSE_END_RE = re.compile(r";|\.(?=\s+[A-Z(]|\s*$)")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The sentence or semicolon clause of `text` around the span."""
+    lo = 0
+    for m in _CLAUSE_END_RE.finditer(text):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            return text[lo : m.start()]
+    return text[lo:]
+
+
+_MISSION_BEFORE_RE = re.compile(r"\b(?:mission|office|operation|force)\s+(?:in|to|for)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def hold_reason(text: str, start: int, end: int) -> str:
+    """Why the occurrence at text[start:end] must be reviewed before it is replaced, or ""."""
+    clause = _clause(text, start, end)
+    for pattern, what in ((_SYMBOL_RE, "cites"), (_DATE_RE, "names the date"),
+                          (_MISSION_RE, "names the mission"), (_AGREEMENT_RE, "names")):
+        m = pattern.search(clause)
+        if m:
+            found = m.group(0)
+            return f"{what} {found}" if what != "names" else f"names an agreement ({found})"
+    if _MISSION_BEFORE_RE.search(text[max(0, start - 40) : start]):
+        return "names a mission"
+    return ""
 
 
 def parse_replacement(spec: str) -> Replacement:
@@ -96,15 +153,56 @@ def plan_replacements(segments: Sequence[Segment], replacements: Sequence[Replac
         for start, end, old, new in _replace_text(seg.text, table, pattern)[1]:
             lo, hi = max(0, start - 40), min(len(seg.text), end + 40)
             context = ("…" if lo else "") + seg.text[lo:start] + f"[{old} -> {new}]" + seg.text[end:hi] + ("…" if hi < len(seg.text) else "")
-            hits.append(ReplacementHit(i, seg.label, start, end, old, new, context))
+            hits.append(ReplacementHit(i, seg.label, start, end, old, new, context,
+                                       hold_reason(seg.text, start, end)))
     return hits
 
 
-def apply_replacements(segments: Sequence[Segment], replacements: Sequence[Replacement]) -> tuple[Segment, ...]:
-    """The segments with every planned replacement made (addressee lines included)."""
-    pattern = _pattern(replacements)
-    if pattern is None:
-        return tuple(segments)
-    table = _table(replacements)
-    rows = [s.with_text(_replace_text(s.text, table, pattern)[0]) for s in segments]
-    return renumber(rows)
+def apply_replacements(segments: Sequence[Segment], replacements: Sequence[Replacement],
+                       accepted: Collection[tuple[int, int]] | None = None) -> tuple[Segment, ...]:
+    """The segments with the planned replacements made (addressee lines included).
+
+    `accepted` holds the keys of the held occurrences the drafter chose to replace too;
+    every occurrence that is not held is replaced. `apply_all` replaces everything.
+    """
+    hits = plan_replacements(segments, replacements)
+    chosen = [h for h in hits if not h.held or (accepted is not None and h.key in accepted)]
+    return apply_hits(segments, chosen)
+
+
+def apply_all(segments: Sequence[Segment], replacements: Sequence[Replacement]) -> tuple[Segment, ...]:
+    """Every occurrence replaced, held or not (a title, a text the drafter has checked)."""
+    return apply_hits(segments, plan_replacements(segments, replacements))
+
+
+def apply_hits(segments: Sequence[Segment], hits: Sequence[ReplacementHit]) -> tuple[Segment, ...]:
+    """Make exactly these replacements (from `plan_replacements` on the same segments)."""
+    return apply_and_mark(segments, hits, ())[0]
+
+
+def apply_and_mark(segments: Sequence[Segment], replace: Sequence[ReplacementHit],
+                   hold: Sequence[ReplacementHit]) -> tuple[tuple[Segment, ...], tuple[ReviewMark, ...]]:
+    """Make the `replace` hits, and mark where each replaced and each held occurrence now
+    stands in the new text, for the drafter to review."""
+    by_row: dict[int, list[tuple[ReplacementHit, bool]]] = {}
+    for h in replace:
+        by_row.setdefault(h.index, []).append((h, True))
+    for h in hold:
+        by_row.setdefault(h.index, []).append((h, False))
+    rows = list(segments)
+    marks: list[ReviewMark] = []
+    for i in sorted(by_row):
+        text = rows[i].text
+        out: list[str] = []
+        pos = 0
+        for h, do in sorted(by_row[i], key=lambda t: t[0].start):
+            out.append(text[pos : h.start])
+            start = sum(len(p) for p in out)
+            written = h.new if do else h.old
+            out.append(written)
+            note = f"replaced {h.old!r}" if do else f"not replaced: {h.held}"
+            marks.append(ReviewMark(i, start, start + len(written), "replaced" if do else "held", note))
+            pos = h.end
+        out.append(text[pos:])
+        rows[i] = rows[i].with_text("".join(out))
+    return renumber(rows), tuple(marks)

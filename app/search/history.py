@@ -27,7 +27,7 @@ from app.search.provenance import (
     score_matrix,
 )
 from app.search.similar import MIN_QUERY_CHARS, PARTIAL_WEIGHT, segment_index
-from app.store import Library
+from app.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ class HistoryEntry:
 
 
 def clause_history(
-    lib: Library,
+    lib: Store,
     text: str,
     *,
     at: tuple[int, int] | None = None,
@@ -65,7 +65,7 @@ def clause_history(
         raise BadReference(f"{text.strip()!r} is too short to trace: give a clause of "
                            f"{MIN_QUERY_CHARS} characters or more, or a reference such as 1:5(h)")
     index = segment_index(lib)
-    dates = {int(r[0]): r[1] or "" for r in lib.db.execute("SELECT id, meeting_date FROM documents")}
+    dates = {i: info.meeting_date for i, info in lib.document_infos().items()}
     query = utils.default_process(text)
     scores = score_matrix([query], index.processed, cutoff=min_similarity,
                           refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE if at else 0.0,

@@ -24,7 +24,7 @@ from app.compare.inline import diff_texts
 from app.compare.model import Edit
 from app.model import Kind, Passage, Segment
 from app.search.similar import MIN_QUERY_CHARS, PARTIAL_WEIGHT, SIMILAR_LANGUAGE_MIN, segment_index
-from app.store import Library
+from app.store import Store
 
 VERBATIM, MODIFIED, NEW = "verbatim", "modified", "new"
 STATUSES = (VERBATIM, MODIFIED, NEW)
@@ -182,10 +182,10 @@ class _Candidates:
     rank: list[tuple[str, int]]  # (meeting date, document id): the more recent wins a tie
 
 
-def _library_candidates(lib: Library, exclude: int | None, before: str) -> _Candidates:
+def _library_candidates(lib: Store, exclude: int | None, before: str) -> _Candidates:
     """Every indexed segment outside document `exclude`, from documents not dated after `before`."""
     index = segment_index(lib)
-    dates = {int(r[0]): r[1] or "" for r in lib.db.execute("SELECT id, meeting_date FROM documents")}
+    dates = {i: info.meeting_date for i, info in lib.document_infos().items()}
     out = _Candidates([], [], [])
     for e, p in zip(index.entries, index.processed, strict=True):
         date = dates.get(e.document_id, "")
@@ -218,6 +218,8 @@ def _own_candidates(passage: Passage) -> tuple[_Candidates, list[int]]:
 def passage_positions(passage: Passage) -> list[int]:
     """Index in its document of each segment of the passage (a passage is a contiguous run)."""
     segs, run = passage.document.segments, passage.segments
+    if segs[passage.offset : passage.offset + len(run)] == run:
+        return passage.positions()
     for start in range(len(segs) - len(run) + 1):
         if segs[start : start + len(run)] == run:
             return list(range(start, start + len(run)))
@@ -225,7 +227,7 @@ def passage_positions(passage: Passage) -> list[int]:
 
 
 def provenance(
-    lib: Library,
+    lib: Store,
     passage: Passage,
     *,
     exclude_document: int | None = None,

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from app.errors import NotFound
 from app.model import Kind
-from app.store import Library
+from app.store import Store
 
 PARTIAL_WEIGHT = 0.9
 MIN_QUERY_CHARS = 12  # shorter texts ("Strongly") match hundreds of segments equally
@@ -74,31 +73,20 @@ _cache: dict[str, SegmentIndex] = {}
 _lock = threading.Lock()
 
 
-def library_fingerprint(lib: Library) -> tuple[int, ...]:
-    """Changes whenever a document is added, deleted or renamed (a few ms on thousands of rows)."""
-    row = lib.db.execute(
-        """SELECT (SELECT count(*) FROM segments), (SELECT coalesce(max(id), 0) FROM segments),
-                  (SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
-                  (SELECT coalesce(sum(length(title) + length(situation)), 0) FROM documents)"""
-    ).fetchone()
-    return tuple(int(v) for v in row)
+def library_fingerprint(lib: Store) -> tuple[int, ...]:
+    """The store's documents revision: it moves on every import, edit, rename and delete."""
+    return (lib.documents_revision(),)
 
 
-def _cache_key(lib: Library) -> str:
-    return f"memory:{id(lib)}" if lib.path == ":memory:" else lib.path
-
-
-def segment_index(lib: Library) -> SegmentIndex:
+def segment_index(lib: Store) -> SegmentIndex:
     """The cached index for `lib`, rebuilt if the library changed since it was built."""
-    key = _cache_key(lib)
+    key = lib.identity()
     fingerprint = library_fingerprint(lib)
     with _lock:
         cached = _cache.get(key)
         if cached is not None and cached.fingerprint == fingerprint:
             return cached
-    documents = {
-        int(r[0]): (r[1], r[2]) for r in lib.db.execute("SELECT id, title, situation FROM documents")
-    }
+    documents = {i: (info.title, info.situation) for i, info in lib.document_infos().items()}
     entries = tuple(
         _Entry(doc_id, pos, seg.label, seg.kind.value, seg.text)
         for doc_id, pos, seg in lib.all_segments()
@@ -145,7 +133,7 @@ def _precedent(index: SegmentIndex, i: int, score: float) -> Precedent:
 
 
 def find_precedents(
-    lib: Library,
+    lib: Store,
     text: str,
     limit: int = 5,
     min_similarity: float = DEFAULT_MIN_SIMILARITY,
@@ -178,14 +166,11 @@ class SimilarLanguage:
     elsewhere: tuple[Precedent, ...]
 
 
-def similar_language(lib: Library, document_id: int, position: int, limit: int = 10,
+def similar_language(lib: Store, document_id: int, position: int, limit: int = 10,
                      min_similarity: float = SIMILAR_LANGUAGE_MIN) -> SimilarLanguage:
     """"Find similar language" for segment `position` of a stored document."""
-    row = lib.db.execute("SELECT text FROM segments WHERE document_id = ? AND position = ?",
-                         [document_id, position]).fetchone()
-    if row is None:
-        raise NotFound(f"document {document_id} has no segment at position {position}")
-    hits = find_precedents(lib, row[0], limit=len(segment_index(lib).entries), min_similarity=min_similarity,
+    text = lib.segment_text(document_id, position)
+    hits = find_precedents(lib, text, limit=len(segment_index(lib).entries), min_similarity=min_similarity,
                            exclude=(document_id, position))
     same = tuple(h for h in hits if h.document_id == document_id)[:limit]
     other = tuple(h for h in hits if h.document_id != document_id)[:limit]

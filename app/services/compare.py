@@ -11,8 +11,8 @@ from app.compare.render import to_html, to_json, to_text
 from app.compare.repeats import RepeatGroup, find_repeats
 from app.model import Document, Passage
 from app.parse import parse_text
-from app.services.library import resolve_ref
-from app.store import Library
+from app.refs import resolve
+from app.store import Store
 
 __all__ = [
     "CompareOptions",
@@ -52,10 +52,10 @@ def compare_texts(left: str, right: str, options: CompareOptions | None = None) 
 
 
 def compare_refs(
-    lib: Library, left_ref: str, right_ref: str, options: CompareOptions | None = None
+    lib: Store, left_ref: str, right_ref: str, options: CompareOptions | None = None
 ) -> Comparison:
     """Compare two references such as `1:5(n)..5(v)` and `1:7(a)..7(i)`."""
-    return compare_passages(resolve_ref(lib, left_ref), resolve_ref(lib, right_ref), options)
+    return compare_passages(resolve(lib, left_ref), resolve(lib, right_ref), options)
 
 
 def parallels(

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from app import refs
 from app.compare.model import Comparison
 from app.drafts import (
     Draft,
     DraftSummary,
     Replacement,
     ReplacementHit,
-    apply_replacements,
     plan_replacements,
     renumber,
     skeleton,
 )
-from app.drafts.replace import replace_in_text
-from app.errors import BadReference, ConcordError, NotFound
+from app.drafts.replace import apply_and_mark, replace_in_text
+from app.errors import ConcordError
 from app.model import Document, Passage, Segment
 from app.parse import parse_file
-from app.store import Library
-from app.store import drafts as store
+from app.services.compare import compare_passages
+from app.services.export import export_passage_docx, export_redline_docx
+from app.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ class DraftSource:
     hits: tuple[ReplacementHit, ...] = ()
 
 
-def draft_source(lib: Library, from_ref: str | None = None,
+def draft_source(lib: Store, from_ref: str | None = None,
                  replacements: Sequence[Replacement] = (), situation: str | None = None) -> DraftSource:
     """The text a new draft would start from, with the replace step planned (not yet applied).
 
@@ -54,49 +54,58 @@ def draft_source(lib: Library, from_ref: str | None = None,
     return DraftSource(passage.document.title, new_situation, segs, hits)
 
 
-def _resolve(lib: Library, ref: str) -> Passage:
-    from app.services.library import resolve_ref
-
-    return resolve_ref(lib, ref)
+def _resolve(lib: Store, ref: str) -> Passage:
+    return refs.resolve(lib, ref)
 
 
-def new_draft(lib: Library, title: str, from_ref: str | None = None,
+def new_draft(lib: Store, title: str, from_ref: str | None = None,
               replacements: Sequence[Replacement] = (), situation: str | None = None) -> Draft:
     """Create a draft from the skeleton, a library REF or a draft version, replacements applied."""
     return create_draft(lib, title, draft_source(lib, from_ref, replacements, situation), replacements)
 
 
-def create_draft(lib: Library, title: str, source: DraftSource,
-                 replacements: Sequence[Replacement] = ()) -> Draft:
-    """Create a draft from a `draft_source` already planned (and perhaps shown to the drafter)."""
+def create_draft(lib: Store, title: str, source: DraftSource,
+                 replacements: Sequence[Replacement] = (),
+                 accepted: Collection[tuple[int, int]] = ()) -> Draft:
+    """Create a draft from a `draft_source` already planned (and perhaps shown to the drafter).
+
+    Held occurrences (a sentence citing a symbol, a date, a mission, an agreement) stay as
+    they were unless their key is in `accepted`; every replaced and held place is kept as a
+    review mark on the new draft until the drafter has looked at it.
+    """
     if not title.strip():
         raise ConcordError("a draft needs a title")
-    segs = apply_replacements(source.segments, replacements) if replacements else source.segments
-    draft_id = store.create_draft(lib, title.strip(), source.situation, segs)
-    return store.get_draft(lib, draft_id)
+    hits = source.hits if source.hits or not replacements else tuple(plan_replacements(source.segments, replacements))
+    replace = [h for h in hits if not h.held or h.key in accepted]
+    hold = [h for h in hits if h.held and h.key not in accepted]
+    segs, marks = apply_and_mark(source.segments, replace, hold)
+    draft_id = lib.create_draft(title.strip(), source.situation, segs)
+    if marks:
+        lib.set_review_marks(draft_id, marks)
+    return lib.get_draft(draft_id)
 
 
-def list_drafts(lib: Library) -> list[DraftSummary]:
-    return store.list_drafts(lib)
+def list_drafts(lib: Store) -> list[DraftSummary]:
+    return lib.list_drafts()
 
 
-def get_draft(lib: Library, draft_id: int) -> Draft:
-    return store.get_draft(lib, draft_id)
+def get_draft(lib: Store, draft_id: int) -> Draft:
+    return lib.get_draft(draft_id)
 
 
-def autosave(lib: Library, draft_id: int, segments: Sequence[Segment]) -> str:
+def autosave(lib: Store, draft_id: int, segments: Sequence[Segment]) -> str:
     """Store the working copy now (one transaction); returns when it was saved."""
-    return store.save_head(lib, draft_id, segments)
+    return lib.save_head(draft_id, segments)
 
 
-def save_version(lib: Library, draft_id: int, name: str) -> int:
+def save_version(lib: Store, draft_id: int, name: str) -> int:
     """Freeze the working copy as the next version, named for the round ("rev.1")."""
     if not name.strip():
         raise ConcordError("a version needs a name, such as 'zero draft' or 'rev.1'")
-    return store.save_version(lib, draft_id, name.strip())
+    return lib.save_version(draft_id, name.strip())
 
 
-def import_draft(lib: Library, path: str | Path, into: int | None = None) -> tuple[Draft, int]:
+def import_draft(lib: Store, path: str | Path, into: int | None = None) -> tuple[Draft, int]:
     """A Word (or text, PDF) file as a new draft, or as the next version of draft `into`.
 
     A text returned by another delegation becomes a version named after its file and also
@@ -106,70 +115,38 @@ def import_draft(lib: Library, path: str | Path, into: int | None = None) -> tup
     segs = renumber(doc.segments)
     name = Path(path).name
     if into is None:
-        draft_id = store.create_draft(lib, doc.title, doc.situation, segs, first_version=name)
-        return store.get_draft(lib, draft_id), 1
-    number = store.save_version(lib, into, name, segs)
-    return store.get_draft(lib, into), number
+        draft_id = lib.create_draft(doc.title, doc.situation, segs, first_version=name)
+        return lib.get_draft(draft_id), 1
+    number = lib.save_version(into, name, segs)
+    return lib.get_draft(into), number
 
 
-_DRAFT_REF_RE = re.compile(r"^draft:(?P<id>\d+)(?:@(?P<version>[^:]+))?(?::(?P<start>[^.]+?)(?:\.\.(?P<end>.+))?)?$")
-
-
-def version_number(draft: Draft, key: str) -> int:
-    """A version by number (`2`) or by name (`rev.1`)."""
-    key = key.strip()
-    if key.isdigit():
-        number = int(key)
-        if any(v.number == number for v in draft.versions):
-            return number
-        raise NotFound(f"draft {draft.id} has no version {number}")
-    named = [v.number for v in draft.versions if v.name == key]
-    if not named:
-        raise NotFound(f"draft {draft.id} has no version named {key!r}")
-    return named[-1]
-
-
-def draft_document(lib: Library, draft_id: int, version: str | int | None = None) -> Document:
+def draft_document(lib: Store, draft_id: int, version: str | int | None = None) -> Document:
     """The working copy or a version as an unstored `Document` titled "Title (rev.1)"."""
-    draft = store.get_draft(lib, draft_id)
-    if version is None:
-        return draft.as_document(suffix="working copy")
-    number = version_number(draft, str(version))
-    v = store.get_version(lib, draft_id, number)
-    return draft.as_document(v.segments, v.name or f"version {number}")
+    return refs.draft_document(lib, draft_id, version)
 
 
-def resolve_draft_ref(lib: Library, ref: str) -> Passage:
+def resolve_draft_ref(lib: Store, ref: str) -> Passage:
     """`draft:ID` (working copy), `draft:ID@VERSION`, optionally `:LABEL[..LABEL]` -> Passage."""
-    from app.services.library import check_labels, passage_of
-
-    m = _DRAFT_REF_RE.match(ref.strip())
-    if not m:
-        raise BadReference(f"{ref!r} is not a draft reference (expected draft:ID or draft:ID@VERSION)")
-    start, end = check_labels(ref, m.group("start"), m.group("end"))
-    doc = draft_document(lib, int(m.group("id")), m.group("version"))
-    passage = passage_of(replace(doc, id=None), start, end, ref.strip())
-    return passage
+    return refs.resolve_draft_ref(lib, ref)
 
 
-def compare_versions(lib: Library, draft_id: int, left: str | int, right: str | int | None = None) -> Comparison:
+def compare_versions(lib: Store, draft_id: int, left: str | int, right: str | int | None = None) -> Comparison:
     """Compare two versions of a draft (`right` None: the working copy)."""
-    from app.services.compare import compare_passages
-
     left_ref = f"draft:{draft_id}@{left}"
     right_ref = f"draft:{draft_id}" if right is None else f"draft:{draft_id}@{right}"
     return compare_passages(resolve_draft_ref(lib, left_ref), resolve_draft_ref(lib, right_ref))
 
 
-def history(lib: Library, draft_id: int) -> list[Comparison]:
+def history(lib: Store, draft_id: int) -> list[Comparison]:
     """The default view of a draft's history: each version against the one before it."""
-    draft = store.get_draft(lib, draft_id)
+    draft = lib.get_draft(draft_id)
     numbers = [v.number for v in draft.versions]
     return [compare_versions(lib, draft_id, a, b) for a, b in zip(numbers, numbers[1:], strict=False)]
 
 
 def export_draft(
-    lib: Library,
+    lib: Store,
     draft_id: int,
     out: str | Path,
     version: int | None = None,
@@ -182,13 +159,9 @@ def export_draft(
     Without `against`, in the layout of conclusions; with it (a REF such as `draft:3@1` or
     `1:5(n)..5(v)`), as a redline of the draft against that text.
     """
-    from app.services.compare import compare_passages
-    from app.services.export import export_passage_docx, export_redline_docx
-    from app.services.library import resolve_ref
-
     ref = f"draft:{draft_id}" if version is None else f"draft:{draft_id}@{version}"
-    text = resolve_ref(lib, ref)
+    text = refs.resolve(lib, ref)
     if against is None:
         return export_passage_docx(text, out)
-    comparison = compare_passages(resolve_ref(lib, against), text)
+    comparison = compare_passages(refs.resolve(lib, against), text)
     return export_redline_docx(comparison, out, mode=mode, author=author or None)

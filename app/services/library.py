@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
-import sqlite3
 from collections.abc import Callable, Iterable
+from enum import StrEnum
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from app.errors import BadReference, ConcordError, ImportRefused, LibraryError, NotFound
-from app.model import Document, ImportResult, Passage, SearchHit, Segment, label_sort_key
+from app import refs
+from app.errors import ConcordError, ImportRefused, LibraryError
+from app.model import DocKind, Document, ImportResult, Passage, SearchHit
+from app.refs import passage_of
 from app.resources import sample_files
-from app.store import Library
+from app.store import STORAGE_ERRORS, Store, open_store
+
+__all__ = ["Same", "delete_document", "edit_document", "import_file", "import_files", "open_library",
+           "passage_of", "resolve_ref", "same_document", "search"]
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file name)
 
@@ -26,7 +32,7 @@ def default_library_path() -> Path:
     return Path(user_data_dir("Concord", appauthor=False)) / "library.sqlite"
 
 
-def open_library(path: str | Path | None = None, *, seed: bool = False) -> Library:
+def open_library(path: str | Path | None = None, *, seed: bool = False) -> Store:
     """Open (creating if needed) a library; `seed` fills an empty new one with the sample."""
     p = Path(path) if path is not None else default_library_path()
     if path is None:
@@ -34,24 +40,40 @@ def open_library(path: str | Path | None = None, *, seed: bool = False) -> Libra
     elif str(p) != ":memory:" and not p.parent.is_dir():
         # A mistyped --db must not quietly create folders and an empty library.
         raise LibraryError(f"{p}: the folder {p.parent} does not exist")
-    lib = Library(p)
+    lib = open_store(p)
     if seed and lib.counts()["documents"] == 0:
         import_files(lib, sample_files())
     return lib
 
 
-def import_file(lib: Library, path: str | Path, revisions: str = "accept") -> ImportResult:
+class Same(StrEnum):
+    """What to do with a file whose document is already stored from another file."""
+
+    ASK = "ask"  # store nothing; the result names the stored document (the GUI asks)
+    SKIP = "skip"
+    KEEP = "keep"  # store it too, as a copy left out of search results
+    REPLACE = "replace"  # its text replaces the stored one's, which keeps its id
+
+
+def import_file(lib: Store, path: str | Path, revisions: str = "accept",
+                same: Same | str = Same.SKIP) -> ImportResult:
     """Parse and store one file; errors become an `ImportResult` with the reason.
 
     `revisions` says how a Word file's tracked changes read: "accept" (all accepted, the
-    default) or "reject" (the text as it was before the changes).
+    default) or "reject" (the text as it was before the changes). `same` says what to do
+    when the library already holds the same document from another file (by content).
     """
     # Imported here, not at the top: the word list behind text repair costs start-up time.
     from app.parse import parse_file
 
     name = Path(path).name
+    same = Same(same)
     try:
         doc = parse_file(path, revisions="reject" if revisions == "reject" else "accept")
+        if lib.find_duplicate(doc.content_hash) is None:
+            twin = same_document(lib, doc)
+            if twin is not None:
+                return _import_same(lib, path, doc, twin, same)
         stored, new = lib.add_document(doc)
     except ImportRefused as e:
         return ImportResult(str(path), error=str(e))
@@ -59,7 +81,7 @@ def import_file(lib: Library, path: str | Path, revisions: str = "accept") -> Im
         return ImportResult(str(path), error=f"{name}: {e}")
     except (ValueError, OSError, MemoryError, RecursionError) as e:
         return ImportResult(str(path), error=f"{name}: cannot be read ({type(e).__name__}: {e})")
-    except sqlite3.Error as e:
+    except STORAGE_ERRORS as e:
         # The transaction was rolled back: the library is as it was before this file.
         return ImportResult(str(path), error=f"{name}: could not be stored ({e})")
     if not new:
@@ -67,12 +89,26 @@ def import_file(lib: Library, path: str | Path, revisions: str = "accept") -> Im
     return ImportResult(str(path), document=stored, warnings=doc.warnings)
 
 
+def _import_same(lib: Store, path: str | Path, doc: Document, twin: int, same: Same) -> ImportResult:
+    stored = lib.get_document(twin)
+    if same is Same.ASK or same is Same.SKIP:
+        return ImportResult(str(path), document=stored, same_as=twin,
+                            same_action="" if same is Same.ASK else "skipped")
+    if same is Same.REPLACE:
+        return ImportResult(str(path), document=lib.replace_document(twin, doc), same_as=twin,
+                            same_action="replaced", warnings=doc.warnings)
+    kept, _ = lib.add_document(doc, same_as=twin)
+    return ImportResult(str(path), document=kept, same_as=twin, same_action="kept both",
+                        warnings=doc.warnings)
+
+
 def import_files(
-    lib: Library,
+    lib: Store,
     paths: Iterable[str | Path],
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     revisions: str = "accept",
+    same: Same | str = Same.SKIP,
 ) -> list[ImportResult]:
     """Import each file; one failure does not stop the others."""
     paths = list(paths)
@@ -82,74 +118,83 @@ def import_files(
             break
         if progress:
             progress(i, len(paths), Path(path).name)
-        results.append(import_file(lib, path, revisions))
+        results.append(import_file(lib, path, revisions, same))
     if progress:
         progress(len(results), len(paths), "")
     return results
 
 
-_REF_RE = re.compile(r"^(?P<doc>[^:]+?)(?::(?P<start>[^.]+?)(?:\.\.(?P<end>.+))?)?$")
+def same_document(lib: Store, doc: Document) -> int | None:
+    """The stored document `doc` is another copy of (the PDF of an imported Word file), by
+    content: the same labels in the same order, nine in ten numbered segments word for word
+    the same (letters and digits compared, so spacing, quotes and hyphens do not count) and
+    nearly all the rest close, whatever the file name. None if there is none."""
+    from rapidfuzz import fuzz
+
+    mine = {s.label: _plain(s.text) for s in doc.segments if s.label}
+    if len(mine) < 2:
+        return None
+    for doc_id in lib.documents_shaped(doc.shape):
+        theirs = {s.label: _plain(s.text) for s in lib.get_document(doc_id).segments if s.label}
+        if doc.meeting_date and (stored := lib.get_document(doc_id)).meeting_date \
+                and stored.meeting_date != doc.meeting_date:
+            continue
+        exact = sum(1 for label, text in mine.items() if theirs.get(label) == text)
+        close = sum(1 for label, text in mine.items()
+                    if label in theirs and fuzz.ratio(text, theirs[label], score_cutoff=95))
+        # Another extraction of one text differs in a few words (a hyphen, a footnote mark);
+        # next year's conclusions, or a redraft, differ in many paragraphs.
+        if exact >= 0.9 * len(mine) and close >= 0.98 * max(len(mine), len(theirs)):
+            return doc_id
+    return None
 
 
-def _descendants_end(segments: tuple[Segment, ...], index: int) -> int:
-    """Index of the last segment belonging to the labelled segment at `index`.
-
-    Paragraph 7 runs through 7(i); 5(a) through 5(a)(iii). Addressee lines inside it belong
-    to it; the next numbered paragraph or heading ends it.
-    """
-    label = segments[index].label
-    end = index
-    for j in range(index + 1, len(segments)):
-        s = segments[j]
-        if s.label.startswith(label + "("):
-            end = j
-        elif s.label or s.kind.value == "heading":
-            break
-    return end
+def _plain(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
-def passage_of(doc: Document, start: str = "", end: str = "", ref: str = "") -> Passage:
-    """The segments of `doc` from label `start` through label `end` (each with its children)."""
-    segs = doc.segments
-    ref = ref or str(doc.id)
-    if not start:
-        return Passage(doc, segs, ref)
-    index = {s.label: i for i, s in enumerate(segs) if s.label}
-    for lab in (start, end):
-        if lab and lab not in index:
-            raise NotFound(f"{ref}: no paragraph labelled {lab!r} in document {doc.id}")
-    i = index[start]
-    j = index[end] if end else i
-    if j < i:
-        raise BadReference(f"{ref}: {end} comes before {start}")
-    return Passage(doc, segs[i : _descendants_end(segs, j) + 1], ref, start, end or start)
+def delete_document(lib: Store, ref: str) -> Document:
+    """Delete the document a REF names (its whole text); returns what was deleted."""
+    doc = refs.resolve(lib, ref.partition(":")[0] if not ref.startswith("draft:") else ref).document
+    if doc.id is None:
+        raise ConcordError(f"{ref!r} is a draft; delete drafts with `concord draft delete`")
+    lib.delete_document(doc.id)
+    return doc
 
 
-def check_labels(ref: str, start: str | None, end: str | None) -> tuple[str, str]:
-    """The two labels of a REF's range, stripped, or BadReference if one is not a label."""
-    labels = ((start or "").strip(), (end or "").strip())
-    for lab in labels:
-        if lab:
-            try:
-                label_sort_key(lab)
-            except ValueError:
-                raise BadReference(f"{ref!r}: {lab!r} is not a label such as 5, 5(n) or annex-3") from None
-    return labels
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def resolve_ref(lib: Library, ref: str) -> Passage:
-    """`1`, `S/AC.51/2020/11`, `1:7`, `1:5(n)..5(v)`, `1:annex-3` -> a `Passage`."""
-    if ref.strip().startswith("draft:"):
-        from app.services.drafts import resolve_draft_ref
+def edit_document(lib: Store, ref: str, **fields: str) -> Document:
+    """Correct a stored document's metadata: situation, meeting_date, symbol, report_symbol,
+    kind, meeting_number, title. A bad value is a one-line error and changes nothing."""
+    doc = refs.resolve(lib, ref.partition(":")[0]).document
+    assert doc.id is not None
+    clean = {k: v.strip() for k, v in fields.items() if v is not None}
+    if "kind" in clean:
+        kind = clean.pop("kind")
+        if kind not in DocKind._value2member_map_:
+            raise ConcordError(f"{kind!r} is not a kind (one of: {', '.join(k.value for k in DocKind)})")
+        clean["doc_kind"] = kind
+    date = clean.get("meeting_date", "")
+    if date:
+        if not _ISO_DATE.match(date):
+            raise ConcordError(f"{date!r} is not a date as YYYY-MM-DD, e.g. 2020-11-20")
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise ConcordError(f"{date!r} is not a real date") from None
+    if "title" in clean and not clean["title"]:
+        raise ConcordError("a document needs a title")
+    if not clean:
+        raise ConcordError("nothing to change: give --situation, --date, --symbol, --report-symbol, --kind or --title")
+    return lib.update_metadata(doc.id, **clean)
 
-        return resolve_draft_ref(lib, ref.strip())
-    m = _REF_RE.match(ref.strip())
-    if not m:
-        raise BadReference(f"{ref!r} is not a reference (expected DOC, DOC:LABEL or DOC:LABEL..LABEL)")
-    start, end = check_labels(ref, m.group("start"), m.group("end"))
-    doc = lib.find_document(m.group("doc"))
-    return passage_of(doc, start, end, ref)
+
+def resolve_ref(lib: Store, ref: str) -> Passage:
+    """`1`, `S/AC.51/2020/11`, `1:7`, `1:5(n)..5(v)`, `1:annex-3`, `draft:2@1` -> a `Passage`."""
+    return refs.resolve(lib, ref)
 
 
-def search(lib: Library, query: str, limit: int = 50) -> list[SearchHit]:
+def search(lib: Store, query: str, limit: int = 50) -> list[SearchHit]:
     return lib.search(query, limit)

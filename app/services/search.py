@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
+from app import refs
 from app.errors import BadReference
 from app.model import Kind, Passage, SearchHit
+from app.refs import looks_like_ref
 from app.search.history import HistoryEntry
 from app.search.history import clause_history as _clause_history
 from app.search.provenance import (
@@ -20,7 +20,7 @@ from app.search.provenance import (
 )
 from app.search.provenance import provenance as _provenance
 from app.search.similar import Precedent, SimilarLanguage, find_precedents, similar_language
-from app.store import Library
+from app.store import Store
 
 __all__ = [
     "MODIFIED",
@@ -41,18 +41,16 @@ __all__ = [
 ]
 
 
-def full_text(lib: Library, query: str, limit: int = 50) -> list[SearchHit]:
+def full_text(lib: Store, query: str, limit: int = 50) -> list[SearchHit]:
     """Segments matching what a person typed (words, "a phrase", prefix*, a OR b)."""
     return lib.search(query, limit)
 
 
-def _passage(lib: Library, ref: str) -> Passage:
-    from app.services.library import resolve_ref
-
-    return resolve_ref(lib, ref)
+def _passage(lib: Store, ref: str) -> Passage:
+    return refs.resolve(lib, ref)
 
 
-def provenance(lib: Library, ref: str | Passage, *, within: bool = False,
+def provenance(lib: Store, ref: str | Passage, *, within: bool = False,
                min_similarity: float = MIN_SIMILARITY) -> Provenance:
     """Which segments of a document, range (`1:5..7`) or draft (`draft:2@rev.1`) are verbatim
     from earlier conclusions, which are modified (and how) and which are new.
@@ -64,16 +62,7 @@ def provenance(lib: Library, ref: str | Passage, *, within: bool = False,
     return _provenance(lib, passage, within=within, min_similarity=min_similarity)
 
 
-# A REF has no spaces and names a label (`1:5(h)`, `draft:2@rev.1:5(h)`); anything else is a clause.
-_REF_LIKE = re.compile(r"^\S+:\S+$")
-
-
-def looks_like_ref(value: str) -> bool:
-    """True for `1:5(h)` or `draft:2:5(h)`, False for a quoted clause."""
-    return bool(_REF_LIKE.match(value.strip()))
-
-
-def clause_history(lib: Library, ref_or_text: str, *, min_similarity: float = MIN_SIMILARITY,
+def clause_history(lib: Store, ref_or_text: str, *, min_similarity: float = MIN_SIMILARITY,
                    best_per_document: bool = False) -> list[HistoryEntry]:
     """Every version of a clause in the library by meeting date, each diffed against the
     closest earlier one. The clause is a REF to one segment (`1:5(h)`) or the text itself.

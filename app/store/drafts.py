@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from app.drafts.model import Draft, DraftSummary, DraftVersion, VersionInfo
 from app.errors import NotFound
-from app.model import Kind, Segment
-from app.store.library import Library, now_iso
+from app.model import Draft, DraftSummary, DraftVersion, Kind, ReviewMark, Segment, VersionInfo
+from app.store.clock import now_iso
+
+if TYPE_CHECKING:
+    from app.store.library import Library
 
 
 def segments_to_json(segments: Sequence[Segment]) -> str:
@@ -36,7 +39,7 @@ def create_draft(lib: Library, title: str, situation: str, segments: Sequence[Se
     """A new draft whose working copy is `segments`; `first_version` also saves it as version 1."""
     now = now_iso()
     body = segments_to_json(segments)
-    with lib.transaction() as db:
+    with lib.transaction(documents=False) as db:
         db.execute("INSERT INTO drafts (title, situation, created_at, updated_at) VALUES (?, ?, ?, ?)",
                    [title, situation, now, now])
         draft_id = int(db.execute("SELECT last_insert_rowid()").fetchone()[0])
@@ -85,7 +88,7 @@ def save_head(lib: Library, draft_id: int, segments: Sequence[Segment]) -> str:
     """Autosave: replace the working copy in one transaction; returns the time saved."""
     now = now_iso()
     body = segments_to_json(segments)
-    with lib.transaction() as db:
+    with lib.transaction(documents=False) as db:
         cur = db.execute("UPDATE draft_heads SET segments = ?, saved_at = ? WHERE draft_id = ?",
                          [body, now, draft_id])
         if cur.rowcount == 0:
@@ -98,7 +101,7 @@ def save_version(lib: Library, draft_id: int, name: str, segments: Sequence[Segm
     """Freeze the working copy (or `segments`, which also become the working copy) as a new version."""
     _exists(lib, draft_id)
     now = now_iso()
-    with lib.transaction() as db:
+    with lib.transaction(documents=False) as db:
         if segments is None:
             body = db.execute("SELECT segments FROM draft_heads WHERE draft_id = ?", [draft_id]).fetchone()[0]
         else:
@@ -129,13 +132,35 @@ def update_draft(lib: Library, draft_id: int, *, title: str | None = None, situa
     fields = {k: v for k, v in (("title", title), ("situation", situation)) if v is not None}
     if not fields:
         return
-    with lib.transaction() as db:
+    with lib.transaction(documents=False) as db:
         db.table("drafts").update(draft_id, {**fields, "updated_at": now_iso()})
+
+
+def review_marks(lib: Library, draft_id: int) -> tuple[ReviewMark, ...]:
+    _exists(lib, draft_id)
+    rows = lib.db.execute(
+        "SELECT row_index, start, end_, kind, note FROM draft_review_marks WHERE draft_id = ? ORDER BY seq",
+        [draft_id],
+    ).fetchall()
+    return tuple(ReviewMark(*r) for r in rows)
+
+
+def set_review_marks(lib: Library, draft_id: int, marks: Sequence[ReviewMark]) -> None:
+    """Replace the draft's marks (the drafter reviewed some, or the replace step made them)."""
+    _exists(lib, draft_id)
+    with lib.transaction(documents=False) as db:
+        db.execute("DELETE FROM draft_review_marks WHERE draft_id = ?", [draft_id])
+        db.conn.executemany(
+            "INSERT INTO draft_review_marks (draft_id, seq, row_index, start, end_, kind, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(draft_id, i, m.index, m.start, m.end, m.kind, m.note) for i, m in enumerate(marks)],
+        )
 
 
 def delete_draft(lib: Library, draft_id: int) -> None:
     _exists(lib, draft_id)
-    with lib.transaction() as db:
+    with lib.transaction(documents=False) as db:
+        db.execute("DELETE FROM draft_review_marks WHERE draft_id = ?", [draft_id])
         db.execute("DELETE FROM draft_versions WHERE draft_id = ?", [draft_id])
         db.execute("DELETE FROM draft_heads WHERE draft_id = ?", [draft_id])
         db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])

@@ -1,87 +1,237 @@
-"""The library: documents and segments in one SQLite file, searched through FTS5.
+"""The SQLite library: documents and segments in one file, searched through FTS5.
 
 Every write is one transaction (BEGIN IMMEDIATE ... COMMIT), so a document is stored whole
-or not at all; WAL and synchronous=FULL keep what was committed through a crash.
+or not at all; WAL and synchronous=FULL keep what was committed through a crash. Each
+thread gets its own connection (a connection belongs to the thread that opened it), so
+one `Library` serves the UI thread and its workers. Storage failures become one-line
+errors that say what to do: read-only, disk full, locked by another program.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
-import re
+import logging
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
-from app.errors import LibraryError, NotFound
-from app.model import Document, DocumentSummary, Kind, SearchHit, Segment
-from app.store.schema import migrate
+from app.errors import (
+    LibraryBusy,
+    LibraryError,
+    LibraryFull,
+    LibraryReadOnly,
+    NotFound,
+    SearchIndexDamaged,
+)
+from app.model import (
+    DocKind,
+    Document,
+    DocumentSummary,
+    Draft,
+    DraftSummary,
+    DraftVersion,
+    Kind,
+    ReviewMark,
+    SearchHit,
+    Segment,
+)
+from app.store import drafts, fts
+from app.store.base import EDITABLE_FIELDS, DocInfo
+from app.store.clock import now_iso
+from app.store.opening import connect_read_only, inspect, uri
+from app.store.schema import SCHEMA_VERSION, migrate
 
-_HL_START, _HL_END = "\x02", "\x03"
+log = logging.getLogger(__name__)
+LOCK_TIMEOUT_S = 10
+_memory_names = itertools.count(1)
 
 
-def now_iso() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
+def storage_error(e: sqlite3.Error, where: str) -> Exception:
+    """The error a person should see for a failed write, or `e` itself when it is not one of
+    the known storage conditions (a constraint, a bug)."""
+    text = str(e).lower()
+    if "disk is full" in text or "disk i/o error" in text and "full" in text:
+        return LibraryFull(f"{where}: the disk is full; nothing of this change was stored")
+    if "readonly" in text or "read-only" in text:
+        return LibraryReadOnly(f"{where}: the library is read-only; nothing can be changed in it")
+    if "locked" in text or "busy" in text:
+        return LibraryBusy(f"{where}: another program holds the library locked; try again in a moment")
+    return e
 
 
 class Library:
-    """One library file. Not shared between threads: open one per thread."""
+    """One library file; see the module docstring. Implements `app.store.base.Store`."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
-        self.created = self.path == ":memory:" or not Path(self.path).exists()
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._closed = False
+        if self.path == ":memory:":
+            # One shared in-memory database for every thread's connection; the first
+            # connection keeps it alive.
+            self._uri = f"file:concord-memory-{next(_memory_names)}?mode=memory&cache=shared"
+            self.created, self._read_only, version = True, False, 0
+        else:
+            state = inspect(self.path)
+            self.created = not state.exists
+            self._read_only = read_only or not state.writable
+            version = state.version
+            if self._read_only and not state.exists:
+                raise LibraryReadOnly(f"{self.path}: cannot create a library in a read-only folder")
+            if self._read_only and version < SCHEMA_VERSION:
+                raise LibraryReadOnly(f"{self.path}: the library needs updating to this version of Concord, "
+                                      "but it is read-only; open it once where it can be written")
+            self._uri = uri(self.path, read_only=False)
         try:
-            conn = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+            self._connect()
+            if not self._read_only:
+                migrate(self.db)
+        except sqlite3.DatabaseError as e:
+            self.close()
+            error = storage_error(e, self.path)
+            if error is not e:
+                raise error from e
+            raise LibraryError(f"{self.path}: not a Concord library or damaged ({e})") from e
+        except BaseException:
+            self.close()
+            raise
+
+    # --- connections -----------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
+        return self._open_connection()
+
+    def _open_connection(self) -> sqlite3.Connection:
+        if self._closed:
+            raise LibraryError(f"{self.path}: the library is closed")
+        if self._read_only:
+            conn = connect_read_only(self.path, LOCK_TIMEOUT_S)
+        else:
+            conn = sqlite3.connect(self._uri, uri=True, isolation_level=None, timeout=LOCK_TIMEOUT_S,
+                                   check_same_thread=False)
             conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            self.db = sqlite_utils.Database(conn)
-            migrate(self.db)
-            # The index's own terms, to expand prefix queries (see `_expand_prefixes`).
-            conn.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.segments_vocab"
-                " USING fts5vocab(main, segments_fts, row)"
-            )
-        except sqlite3.DatabaseError as e:
-            raise LibraryError(f"{self.path}: not a Concord library or damaged ({e})") from e
+        try:
+            fts.attach_vocabulary(conn)
+        except sqlite3.DatabaseError:
+            log.warning("%s: the full-text index is missing; search needs `concord repair`", self.path)
+        self._local.conn = conn
+        self._local.db = sqlite_utils.Database(conn)
+        with self._lock:
+            self._connections.append(conn)
+        return conn
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """This thread's connection as a sqlite-utils Database (store internals and tests)."""
+        self._connect()
+        db: sqlite_utils.Database = self._local.db
+        return db
+
+    @property
+    def location(self) -> str:
+        return self.path
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def identity(self) -> str:
+        return self._uri if self.path == ":memory:" else f"sqlite:{Path(self.path).resolve()}"
 
     def close(self) -> None:
-        self.db.conn.close()
+        """Close every thread's connection (call once no worker uses the library)."""
+        self._closed = True
+        with self._lock:
+            conns, self._connections = self._connections, []
+        for conn in conns:
+            try:
+                conn.close()
+            except sqlite3.Error:  # a worker's connection mid-statement
+                log.warning("%s: a connection could not be closed", self.path)
+        self._local = threading.local()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """All writes inside happen together or not at all."""
-        conn = self.db.conn
-        conn.execute("BEGIN IMMEDIATE")
+    def transaction(self, *, documents: bool = True) -> Iterator[sqlite_utils.Database]:
+        """All writes inside happen together or not at all; the revision moves on commit.
+
+        `documents=False` for writes that leave documents and segments as they were
+        (drafts), so similarity indexes stay valid.
+        """
+        if self._read_only:
+            raise LibraryReadOnly(f"{self.path}: the library is read-only; nothing can be changed in it")
+        conn = self._connect()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise storage_error(e, self.path) from e
         try:
             yield self.db
-        except BaseException:
-            conn.execute("ROLLBACK")
+            keys = ("revision", "documents_revision") if documents else ("revision",)
+            conn.execute(
+                f"UPDATE concord_meta SET value = value + 1 WHERE key IN ({', '.join('?' * len(keys))})", keys
+            )
+            conn.execute("COMMIT")
+        except BaseException as e:
+            # SQLite rolls back by itself on some errors (a full disk): a second ROLLBACK
+            # would hide the cause behind "cannot rollback - no transaction is active".
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    log.exception("%s: rollback failed", self.path)
+            if isinstance(e, sqlite3.OperationalError):
+                error = storage_error(e, self.path)
+                if error is not e:
+                    raise error from e
             raise
-        conn.execute("COMMIT")
+
+    def _meta(self, key: str) -> int:
+        row = self._connect().execute("SELECT value FROM concord_meta WHERE key = ?", [key]).fetchone()
+        return int(row[0]) if row else 0
+
+    def revision(self) -> int:
+        return self._meta("revision")
+
+    def documents_revision(self) -> int:
+        return self._meta("documents_revision")
 
     # --- documents -----------------------------------------------------------------
 
     def find_duplicate(self, content_hash: str) -> int | None:
-        row = self.db.execute(
+        row = self._connect().execute(
             "SELECT id FROM documents WHERE content_hash = ?", [content_hash]
         ).fetchone()
         return int(row[0]) if row else None
 
-    def add_document(self, doc: Document) -> tuple[Document, bool]:
-        """Store `doc`; returns (stored document, True) or (existing one, False) if a duplicate."""
+    def add_document(self, doc: Document, *, same_as: int | None = None) -> tuple[Document, bool]:
+        """Store `doc`; returns (stored document, True) or (existing one, False) if a duplicate.
+
+        `same_as` names the stored document this one is another copy of (the PDF of an
+        imported Word file): kept, but left out of search and similarity results.
+        """
         digest = doc.content_hash
         existing = self.find_duplicate(digest)
         if existing is not None:
             return self.get_document(existing), False
-        imported_at = now_iso()
         with self.transaction() as db:
             db.table("documents").insert(
                 {
+                    "same_as": same_as,
+                    "shape": doc.shape,
                     "title": doc.title,
                     "situation": doc.situation,
                     "meeting_date": doc.meeting_date,
@@ -89,50 +239,62 @@ class Library:
                     "symbol": doc.symbol,
                     "source_file": doc.source_file,
                     "content_hash": digest,
-                    "imported_at": imported_at,
+                    "imported_at": now_iso(),
                     "warnings": json.dumps(list(doc.warnings)),
                     "refs": json.dumps(list(doc.references)),
+                    "doc_kind": doc.doc_kind.value,
+                    "meeting_number": doc.meeting_number,
+                    "cited_symbols": json.dumps(list(doc.cited_symbols)),
                 }
             )
             doc_id = int(db.execute("SELECT last_insert_rowid()").fetchone()[0])
-            db.table("segments").insert_all(
-                (
-                    {
-                        "document_id": doc_id,
-                        "position": i,
-                        "kind": s.kind.value,
-                        "label": s.label,
-                        "section": s.section,
-                        "addressee": s.addressee,
-                        "text": s.text,
-                    }
-                    for i, s in enumerate(doc.segments)
-                ),
-                batch_size=500,
-            )
+            _insert_segments(db, doc_id, doc.segments)
         return self.get_document(doc_id), True
 
-    def _summary(self, row: sqlite3.Row | tuple) -> DocumentSummary:
-        return DocumentSummary(*row)
+    def replace_document(self, doc_id: int, doc: Document) -> Document:
+        """Put `doc`'s text and metadata in place of stored document `doc_id`, keeping its id
+        (so references such as `3:5(n)` still name it)."""
+        self.get_document(doc_id)
+        with self.transaction() as db:
+            db.execute("DELETE FROM segments WHERE document_id = ?", [doc_id])
+            db.table("documents").update(doc_id, {
+                "title": doc.title, "situation": doc.situation, "meeting_date": doc.meeting_date,
+                "report_symbol": doc.report_symbol, "symbol": doc.symbol, "source_file": doc.source_file,
+                "content_hash": doc.content_hash, "imported_at": now_iso(),
+                "warnings": json.dumps(list(doc.warnings)), "refs": json.dumps(list(doc.references)),
+                "doc_kind": doc.doc_kind.value, "meeting_number": doc.meeting_number,
+                "cited_symbols": json.dumps(list(doc.cited_symbols)), "shape": doc.shape,
+            })
+            _insert_segments(db, doc_id, doc.segments)
+        return self.get_document(doc_id)
+
+    def documents_shaped(self, shape: str) -> list[int]:
+        """Ids of the stored documents (not copies) whose label sequence is `shape`."""
+        rows = self._connect().execute(
+            "SELECT id FROM documents WHERE shape = ? AND same_as IS NULL ORDER BY id", [shape])
+        return [int(r[0]) for r in rows]
 
     def list_documents(self) -> list[DocumentSummary]:
-        rows = self.db.execute(
+        rows = self._connect().execute(
             """SELECT d.id, d.title, d.situation, d.meeting_date, d.report_symbol, d.symbol,
                       d.source_file, d.imported_at,
-                      (SELECT count(*) FROM segments s WHERE s.document_id = d.id)
+                      (SELECT count(*) FROM segments s WHERE s.document_id = d.id),
+                      d.doc_kind, d.meeting_number, d.same_as
                FROM documents d ORDER BY d.meeting_date DESC, d.id"""
         ).fetchall()
-        return [self._summary(r) for r in rows]
+        return [DocumentSummary(*r) for r in rows]
 
     def get_document(self, doc_id: int) -> Document:
-        row = self.db.execute(
+        conn = self._connect()
+        row = conn.execute(
             """SELECT id, title, situation, meeting_date, report_symbol, symbol, source_file,
-                      imported_at, warnings, refs FROM documents WHERE id = ?""",
+                      imported_at, warnings, refs, doc_kind, meeting_number, cited_symbols
+               FROM documents WHERE id = ?""",
             [doc_id],
         ).fetchone()
         if row is None:
             raise NotFound(f"no document {doc_id} in the library")
-        segs = self.db.execute(
+        segs = conn.execute(
             """SELECT kind, text, label, section, addressee FROM segments
                WHERE document_id = ? ORDER BY position""",
             [doc_id],
@@ -148,6 +310,9 @@ class Library:
             imported_at=row[7],
             warnings=tuple(json.loads(row[8])),
             references=tuple(json.loads(row[9])),
+            doc_kind=DocKind(row[10]) if row[10] in DocKind._value2member_map_ else DocKind.OTHER,
+            meeting_number=row[11],
+            cited_symbols=tuple(json.loads(row[12])),
             segments=tuple(Segment(Kind(k), t, lb, sec, ad) for k, t, lb, sec, ad in segs),
         )
 
@@ -156,7 +321,7 @@ class Library:
         key = key.strip()
         if key.isdigit():
             return self.get_document(int(key))
-        row = self.db.execute(
+        row = self._connect().execute(
             "SELECT id FROM documents WHERE symbol = ? OR report_symbol = ? ORDER BY id LIMIT 1",
             [key, key],
         ).fetchone()
@@ -165,10 +330,11 @@ class Library:
         return self.get_document(int(row[0]))
 
     def update_metadata(self, doc_id: int, **fields: str) -> Document:
-        allowed = {"title", "situation", "meeting_date", "report_symbol", "symbol"}
-        bad = set(fields) - allowed
+        bad = set(fields) - EDITABLE_FIELDS
         if bad:
             raise ValueError(f"cannot edit {', '.join(sorted(bad))}")
+        if "doc_kind" in fields:
+            fields["doc_kind"] = DocKind(fields["doc_kind"]).value
         self.get_document(doc_id)
         with self.transaction() as db:
             db.table("documents").update(doc_id, fields)
@@ -180,108 +346,107 @@ class Library:
             db.execute("DELETE FROM segments WHERE document_id = ?", [doc_id])
             db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
+    def document_infos(self) -> dict[int, DocInfo]:
+        rows = self._connect().execute("SELECT id, title, situation, meeting_date, symbol FROM documents")
+        return {int(r[0]): DocInfo(int(r[0]), r[1], r[2], r[3] or "", r[4] or "") for r in rows}
+
     def all_segments(self) -> list[tuple[int, int, Segment]]:
-        """(document id, position, segment) for every segment, for similarity search."""
-        rows = self.db.execute(
-            """SELECT document_id, position, kind, text, label, section, addressee
-               FROM segments ORDER BY document_id, position"""
+        """(document id, position, segment) for every segment, for similarity search; a second
+        copy of a document (`same_as`) is left out, so no result lists the same text twice."""
+        rows = self._connect().execute(
+            """SELECT s.document_id, s.position, s.kind, s.text, s.label, s.section, s.addressee
+               FROM segments s JOIN documents d ON d.id = s.document_id
+               WHERE d.same_as IS NULL ORDER BY s.document_id, s.position"""
         ).fetchall()
         return [(r[0], r[1], Segment(Kind(r[2]), r[3], r[4], r[5], r[6])) for r in rows]
 
+    def segment_text(self, doc_id: int, position: int) -> str:
+        row = self._connect().execute(
+            "SELECT text FROM segments WHERE document_id = ? AND position = ?", [doc_id, position]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"document {doc_id} has no segment at position {position}")
+        return str(row[0])
+
     def counts(self) -> dict[str, int]:
+        conn = self._connect()
         return {
-            "documents": self.db.execute("SELECT count(*) FROM documents").fetchone()[0],
-            "segments": self.db.execute("SELECT count(*) FROM segments").fetchone()[0],
+            "documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0],
+            "segments": conn.execute("SELECT count(*) FROM segments").fetchone()[0],
         }
 
     def integrity_check(self) -> str:
-        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+        return str(self._connect().execute("PRAGMA integrity_check").fetchone()[0])
 
-    # --- search --------------------------------------------------------------------
+    # --- search and health -----------------------------------------------------------
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Full-text search; any text a person types is accepted (see `fts_query`)."""
-        match = self._expand_prefixes(fts_query(query))
-        if not match:
-            return []
-        rows = self.db.execute(
-            f"""SELECT s.document_id, d.title, d.situation, s.position, s.label, s.kind,
-                       highlight(segments_fts, 0, '{_HL_START}', '{_HL_END}')
-                FROM segments_fts JOIN segments s ON s.id = segments_fts.rowid
-                JOIN documents d ON d.id = s.document_id
-                WHERE segments_fts MATCH ? ORDER BY bm25(segments_fts) LIMIT ?""",
-            [match, limit],
-        ).fetchall()
-        hits = []
-        for doc_id, title, situation, pos, label, kind, marked in rows:
-            text, spans = _unmark(marked)
-            hits.append(SearchHit(doc_id, title, situation, pos, label, kind, text, spans))
-        return hits
+        """Full-text search; any text a person types is accepted (see `fts.fts_query`)."""
+        conn = self._connect()
+        if not fts.index_exists(conn):
+            raise SearchIndexDamaged(
+                f"{self.path}: the full-text index is missing; run `concord repair` to rebuild it")
+        return fts.search(conn, query, limit, self.path)
+
+    def check(self) -> list[str]:
+        conn = self._connect()
+        problems = [] if self.integrity_check() == "ok" else ["the file is damaged (integrity check failed)"]
+        return problems + fts.index_problems(conn)
+
+    def repair(self) -> list[str]:
+        problems = fts.index_problems(self._connect())
+        with self.transaction(documents=False) as db:
+            fts.rebuild(db.conn)
+        fts.attach_vocabulary(self._connect())
+        return [f"{p}: rebuilt" for p in problems] or ["the full-text index was rebuilt"]
+
+    # --- drafts (SQL in app.store.drafts) -------------------------------------------
+
+    def create_draft(self, title: str, situation: str, segments: Sequence[Segment],
+                     first_version: str = "") -> int:
+        return drafts.create_draft(self, title, situation, segments, first_version)
+
+    def get_draft(self, draft_id: int) -> Draft:
+        return drafts.get_draft(self, draft_id)
+
+    def list_drafts(self) -> list[DraftSummary]:
+        return drafts.list_drafts(self)
+
+    def save_head(self, draft_id: int, segments: Sequence[Segment]) -> str:
+        return drafts.save_head(self, draft_id, segments)
+
+    def save_version(self, draft_id: int, name: str, segments: Sequence[Segment] | None = None) -> int:
+        return drafts.save_version(self, draft_id, name, segments)
+
+    def get_version(self, draft_id: int, number: int) -> DraftVersion:
+        return drafts.get_version(self, draft_id, number)
+
+    def update_draft(self, draft_id: int, *, title: str | None = None, situation: str | None = None) -> None:
+        drafts.update_draft(self, draft_id, title=title, situation=situation)
+
+    def review_marks(self, draft_id: int) -> tuple[ReviewMark, ...]:
+        return drafts.review_marks(self, draft_id)
+
+    def set_review_marks(self, draft_id: int, marks: Sequence[ReviewMark]) -> None:
+        drafts.set_review_marks(self, draft_id, marks)
+
+    def delete_draft(self, draft_id: int) -> None:
+        drafts.delete_draft(self, draft_id)
 
 
-    def _expand_prefixes(self, match: str) -> str:
-        """Make `reintegrat*` find "reintegration" although the index holds Porter stems.
-
-        The index stores "reintegr", which the prefix "reintegrat" does not start; so each
-        prefix term becomes an OR of the indexed terms that it starts or that start it.
-        """
-
-        def expand(m: re.Match[str]) -> str:
-            prefix = m.group(1).lower()
-            if " " in prefix or len(prefix) < 3:
-                return m.group(0)
-            rows = self.db.execute(
-                "SELECT term FROM temp.segments_vocab WHERE term >= ? AND term < ? LIMIT 500",
-                [prefix[:3], prefix[:3] + "\U0010ffff"],
-            ).fetchall()
-            terms = [t for (t,) in rows if t.startswith(prefix) or (prefix.startswith(t) and len(t) >= 4)]
-            if not terms:
-                return m.group(0)
-            return "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
-
-        return re.sub(r'"([^"]*)"\*', expand, match)
-
-
-_TERM_RE = re.compile(r'"([^"]*)"|(\S+)')
-
-
-def fts_query(text: str) -> str:
-    """Turn what a person typed into a safe FTS5 query.
-
-    Quoted text is a phrase, `word*` a prefix, an upper-case OR between terms an
-    alternative; every other character is taken literally, so `5(n)`, `"unbalanced` or
-    `NOT AND` never reach FTS5 as syntax.
-    """
-    parts: list[str] = []
-    for m in _TERM_RE.finditer(text):
-        phrase, word = m.group(1), m.group(2)
-        if word == "OR":
-            if parts and parts[-1] != "OR":
-                parts.append("OR")
-            continue
-        raw = phrase if phrase is not None else word
-        prefix = word is not None and word.endswith("*")
-        tokens = re.findall(r"\w+", raw)
-        if not tokens:
-            continue
-        quoted = '"' + " ".join(tokens) + '"'
-        parts.append(quoted + ("*" if prefix else ""))
-    while parts and parts[-1] == "OR":
-        parts.pop()
-    return " ".join(parts)
-
-
-def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    spans: list[tuple[int, int]] = []
-    out: list[str] = []
-    pos = 0
-    start = 0
-    for ch in marked:
-        if ch == _HL_START:
-            start = pos
-        elif ch == _HL_END:
-            spans.append((start, pos))
-        else:
-            out.append(ch)
-            pos += 1
-    return "".join(out), tuple(spans)
+def _insert_segments(db: sqlite_utils.Database, doc_id: int, segments: Sequence[Segment]) -> None:
+    db.table("segments").insert_all(
+        (
+            {
+                "document_id": doc_id,
+                "position": i,
+                "kind": s.kind.value,
+                "label": s.label,
+                "section": s.section,
+                "addressee": s.addressee,
+                "text": s.text,
+            }
+            for i, s in enumerate(segments)
+        ),
+        batch_size=500,
+    )

@@ -70,3 +70,29 @@ def test_the_replace_step_reports_its_counts_and_words_it_did_not_find(db, capsy
     malian = next(line for line in err if line.startswith("Malian -> Burkinabe: "))
     assert int(malian.split(": ")[1].split()[0]) > 5
     assert "warning: Maili -> Burkina Faso: 0 replacements: no such word in the source" in err
+
+
+def test_the_replace_step_reports_held_occurrences_with_their_labels(db, capsys):
+    capsys.readouterr()
+    assert main(["--db", db, "draft", "new", "--from", "1", "--replace", "Mali=Burkina Faso",
+                 "--title", "BF", "--json"]) == 0
+    captured = capsys.readouterr()
+    draft_id = json.loads(captured.out)["id"]
+    assert "held: 5(b): Mali not replaced (cites S/AC.51/2018/1)" in captured.err
+    assert "held: 5(e): Mali not replaced (names the date 13 July 2012)" in captured.err
+    assert main(["--db", db, "draft", "show", str(draft_id), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    text = {s["label"]: s["text"] for s in shown["segments"]}
+    assert "Working Group on Children and Armed Conflict in Mali (S/AC.51/2018/1)" in text["5(b)"]
+    assert "by all parties to the conflict in Burkina Faso" in text["5(a)"]
+
+
+def test_held_occurrences_can_be_replaced_by_label(db, capsys):
+    capsys.readouterr()
+    assert main(["--db", db, "draft", "new", "--from", "1", "--replace", "Mali=Burkina Faso",
+                 "--replace-held", "5(b)", "--title", "BF", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "held: 5(b)" not in captured.err and "held: 5(e)" in captured.err
+    assert main(["--db", db, "draft", "show", str(json.loads(captured.out)["id"]), "--json"]) == 0
+    text = {s["label"]: s["text"] for s in json.loads(capsys.readouterr().out)["segments"]}
+    assert "in Burkina Faso (S/AC.51/2018/1)" in text["5(b)"]
