@@ -57,6 +57,8 @@ def test_the_bundle_carries_what_the_app_loads_and_not_what_it_does_not(bundle):
     names = [str(p.relative_to(bundle)) for p in files]
     assert not [n for n in names if UNUSED_QT.search(n)]
     assert not [n for n in names if "/translations/" in n]
+    # The session's D-Bus client is the system's (with the systemd libraries only it needs).
+    assert not [n for n in names if re.search(r"/lib(dbus-1|systemd|gcrypt)\.so", n)]
     # Text repair reads the English word list only; pdfminer's CMaps serve CID fonts
     # (a PDF from Word or LibreOffice in Times or Liberation loads none of them).
     wordlists = sorted(p.name for p in (bundle / "_internal" / "wordfreq" / "data").iterdir())
