@@ -42,12 +42,13 @@ system-test:
 lint: setup-dev
 	$(BIN)/ruff check app ui tests packaging $(wildcard bench)
 	$(BIN)/mypy app
+	$(BIN)/mypy ui
 
 bench: setup
 	$(BIN)/python -m bench
 
 screenshots: setup-dev system-test
-	CONCORD_SCREENSHOTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/ui/test_screenshots.py tests/ui/drafting/test_drafts_menu.py tests/ui/test_provenance_view.py tests/ui/test_clause_history_view.py tests/app/export/test_export_libreoffice.py
+	CONCORD_SCREENSHOTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/ui/test_screenshots.py tests/ui/drafting/test_drafts_menu.py tests/ui/drafting/test_unsaved.py tests/ui/test_provenance_view.py tests/ui/test_clause_history_view.py tests/app/export/test_export_libreoffice.py
 
 # dist/concord/ and dist/concord-VERSION-linux-ARCH.tar.gz; package-test runs the frozen bundle.
 package: setup-dev system-test

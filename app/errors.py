@@ -52,5 +52,14 @@ class ExportError(ConcordError):
     """A file could not be written."""
 
 
+class ImportCancelled(ImportRefused):
+    """The person importing stopped the import (a `cancelled()` callback said so); nothing
+    is stored. A subclass of `ImportRefused`, so every caller that reports refusals
+    reports it too, as one line."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__(file, "the import was cancelled")
+
+
 class BadQuery(ConcordError):
     """A search that cannot be run as typed."""

@@ -22,11 +22,11 @@ def test_app_never_imports_qt():
     assert offenders == []
 
 
-def _cycles(package: str) -> list[list[str]]:
+def _cycles(package: str, exclude_type_checking_imports: bool = True) -> list[list[str]]:
     """Strongly connected groups of more than one module among `package`'s modules."""
     import grimp
 
-    graph = grimp.build_graph(package, exclude_type_checking_imports=True)
+    graph = grimp.build_graph(package, exclude_type_checking_imports=exclude_type_checking_imports)
     modules = sorted(graph.modules)
     edges = {m: sorted(graph.find_modules_directly_imported_by(m) & graph.modules) for m in modules}
     index: dict[str, int] = {}
@@ -65,3 +65,21 @@ def _cycles(package: str) -> list[list[str]]:
 
 def test_no_import_cycles_in_the_core():
     assert _cycles("app") == []
+
+
+def test_no_import_cycles_in_the_ui():
+    # Imports made only for type checking count too: a feature that names the main window
+    # in an annotation depends on it as much as one that calls it.
+    assert _cycles("ui", exclude_type_checking_imports=False) == []
+
+
+def test_the_ui_keeps_its_layers():
+    """The `ui-layers` contract of pyproject.toml, run apart: import-linter configures logging
+    in a way that would silence every logger of the test run."""
+    import subprocess
+    import sys
+
+    run = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"
+    done = subprocess.run([sys.executable, "-c", run, "--contract", "ui-layers", "--no-cache"],
+                          cwd=APP.parent, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import Library
-from ui.models import DOC_ID_ROLE, DRAFT_ID_ROLE, KIND_ROLE, POSITION_ROLE
 from ui.models.library_model import LibraryFilterModel, LibraryModel
+from ui.models.roles import Role
+from ui.session import LibraryChange, Session
 from ui.views.textpaint import filter_field
 
 
@@ -23,9 +23,11 @@ class LibraryPanel(QWidget):
     open_requested = Signal(int, int)  # document id, position (-1: the top)
     draft_requested = Signal(int)  # draft id
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = LibraryModel(library, self)
+        self.session = session
+        self.model = LibraryModel(session.store, self)
+        session.library_changed.connect(self._library_changed)
         self.proxy = LibraryFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.filter = filter_field("Filter documents (situation, title, date, symbol)", "Filter documents")
@@ -49,15 +51,15 @@ class LibraryPanel(QWidget):
         self.tree.activated.connect(self._activated)
         self.tree.expanded.connect(self._span_children)
 
-    def reload(self, library: Library | None = None) -> None:
-        if library is not None:
-            self.model.set_library(library)
+    def _library_changed(self, change: LibraryChange) -> None:
+        if change.switched:
+            self.model.set_library(self.session.store)
         else:
-            self.model.reload()
+            self.model.refresh()
 
     def _span_children(self, parent: QModelIndex) -> None:
         """Structure rows (headings, paragraphs) use the whole width, not just the first column."""
-        if parent.data(KIND_ROLE) == "drafts":
+        if parent.data(Role.KIND) == "drafts":
             return  # drafts show their date and versions in the other columns
         for row in range(self.proxy.rowCount(parent)):
             self.tree.setFirstColumnSpanned(row, parent, True)
@@ -68,12 +70,12 @@ class LibraryPanel(QWidget):
             self.tree.setCurrentIndex(self.proxy.index(0, 0))
 
     def _activated(self, index: QModelIndex) -> None:
-        draft_id = index.data(DRAFT_ID_ROLE)
+        draft_id = index.data(Role.DRAFT_ID)
         if draft_id is not None:
             self.draft_requested.emit(draft_id)
             return
-        doc_id = index.data(DOC_ID_ROLE)
+        doc_id = index.data(Role.DOC_ID)
         if doc_id is None:
             return
-        position = -1 if index.data(KIND_ROLE) == "document" else index.data(POSITION_ROLE)
+        position = -1 if index.data(Role.KIND) == "document" else index.data(Role.POSITION)
         self.open_requested.emit(doc_id, position)

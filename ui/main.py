@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 def library_path(db: str | None) -> str | None:
@@ -16,15 +19,22 @@ def library_path(db: str | None) -> str | None:
     return last if last and Path(last).exists() else None
 
 
-def build_window(db: str | None = None):
-    """Open the library (seeding a new one with the sample) and create the main window."""
+def build_window(db: str | None = None, *, hooks: bool = True):
+    """Open the library (seeding a new one with the sample) and create the main window.
+
+    With `hooks`, the log goes to the user's log folder and an error nobody caught becomes
+    one line in the window and a traceback in the log (never one on the console).
+    """
     from PySide6.QtWidgets import QApplication
 
     from app.errors import ConcordError
     from app.services.library import open_library
     from ui.dialogs.errors import show_error
+    from ui.logs import install_hooks, start_logging
     from ui.main_window import MainWindow
 
+    if hooks:
+        log.info("log file: %s", start_logging())
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Concord")
     app.setOrganizationName("Concord")
@@ -36,8 +46,12 @@ def build_window(db: str | None = None):
         if db:  # the person named this file: do not silently open another
             raise
         problem = str(e)
+        log.warning("cannot open the last library: %s", e)
         lib = open_library(None, seed=True)
-    window = MainWindow(lib)
+    window = MainWindow(lib)  # the window owns the session on the store
+    app.aboutToQuit.connect(window.session.shutdown)
+    if hooks:
+        install_hooks(window.unexpected_error.emit)
     if problem:
         show_error(window, "Cannot open the last library", problem)
     return app, window
@@ -60,7 +74,7 @@ def present(window) -> None:
     if window.panel.proxy.rowCount():
         window.panel.tree.setCurrentIndex(window.panel.proxy.index(0, 0))
         if window.tabs.count() == 0:
-            newest = window.library.list_documents()
+            newest = window.session.store.list_documents()
             if newest:
                 window.open_document(newest[0].id)
         window.panel.tree.setFocus()

@@ -1,20 +1,31 @@
 """The main window: library panel, tabs of readers and comparisons, menus, status bar.
 
-Other parts of the program open their own widgets as tabs through `add_tab`.
+It is the `Workspace` the features (drafting, tracing) work in: they open their widgets
+as tabs through `add_tab` and never import this module. Everything here reads and writes
+the library through the `Session`, and refreshes on its `library_changed`.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
 from app.errors import ConcordError
-from app.model import Document, Passage
+from app.model import Document, Origin, Passage
 from app.services.library import open_library, passage_of
-from app.store import Library
+from app.store import Store
 from app.wording import count
 from ui import settings as S
 from ui.dialogs.about import show_about
@@ -27,31 +38,40 @@ from ui.dialogs.import_dialog import (
     revisions_setting,
 )
 from ui.dialogs.lists import ChoiceDialog
+from ui.dialogs.passage_picker import distinctions
 from ui.dialogs.reference_picker import ReferencePickerDialog
 from ui.drafting.menu import DraftsMenu
 from ui.export_jobs import start_export
 from ui.library_panel import LibraryPanel
-from ui.models import DOC_ID_ROLE, POSITION_ROLE
-from ui.models.parallels_model import PARALLEL_ROLE, ParallelsModel, run_name
+from ui.models.parallels_model import ParallelsModel, run_name
+from ui.models.roles import Role
 from ui.models.similar_model import SimilarModel, SimilarRow
+from ui.session import LibraryChange, Session
 from ui.trace_actions import TraceActions
 from ui.views.comparison import ComparisonView, has_service, service
-from ui.views.passage_picker import distinctions
 from ui.views.reader import ReaderView
 from ui.views.search import SearchDialog
-from ui.workers import Job, JobRunner, library_job
+from ui.workers import Job, JobRunner
+from ui.workspace import DraftTab
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    """`MainWindow(session)`, or `MainWindow(store)` for a session of its own on `store`."""
+
+    unexpected_error = Signal(str)  # one line about an error nobody caught (from any thread)
+
+    def __init__(self, session: Session | Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library = library
-        self.runner = JobRunner(self)
+        self.session = session if isinstance(session, Session) else Session(session, self)
+        self.session.library_changed.connect(self._library_changed)
+        self.unexpected_error.connect(self._show_unexpected)
         self.pending_left: Passage | None = None
         self.last_dialog: QWidget | None = None  # the latest result dialog, for tests
         self.setWindowTitle("Concord")
         self.setAcceptDrops(True)
-        self.panel = LibraryPanel(library)
+        self.panel = LibraryPanel(self.session)
         self.panel.open_requested.connect(self.open_document)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Open documents and comparisons")
@@ -65,7 +85,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([320, 980])
         self.setCentralWidget(self.splitter)
-        self.search_dialog = SearchDialog(self.runner, library.path, self)
+        self.search_dialog = SearchDialog(self.session, self)
         self.search_dialog.hit_chosen.connect(self.open_document)
         self._make_menus()
         self.resize(1300, 820)
@@ -101,9 +121,10 @@ class MainWindow(QMainWindow):
         self._act(document, "Find &Parallel Blocks", "Ctrl+Shift+P", self.find_parallels)
         self.export_passage_action = self._act(document, "Export to &Word…", "Ctrl+Shift+D", self.export_passage)
         self.export_passage_action.setVisible(has_service("export"))
-        self.drafts = DraftsMenu(self)
+        self.drafts = DraftsMenu(self.session, self)
+        self.panel.draft_requested.connect(self.drafts.open_draft)
         bar.addMenu(self.drafts.menu)
-        self.trace = TraceActions(self, document, edit)
+        self.trace = TraceActions(self.session, self, document, edit, self.drafts.menu)
         view = bar.addMenu("&View")
         self._act(view, "&Library Panel", "Ctrl+1", lambda: self.panel.tree.setFocus())
         self._act(view, "&Current Tab", "Ctrl+2", lambda: self.tabs.currentWidget() and self.tabs.currentWidget().setFocus())
@@ -122,7 +143,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         lines = []
-        widgets = [self, *(self.tabs.widget(i) for i in range(self.tabs.count()))]
+        widgets = [self, *self.tab_widgets()]
         seen = set()
         for w in widgets:
             for a in w.findChildren(QAction):
@@ -137,6 +158,46 @@ class MainWindow(QMainWindow):
         box.open()
         self.last_dialog = box
 
+    @property
+    def library(self) -> Store:
+        return self.session.store
+
+    @property
+    def runner(self) -> JobRunner:
+        return self.session.runner
+
+    # --- the workspace features see -------------------------------------------------
+
+    @property
+    def tab_changed(self) -> SignalInstance:
+        return self.tabs.currentChanged
+
+    def show_tab(self, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(widget)
+
+    def current_tab(self) -> QWidget | None:
+        return self.tabs.currentWidget()
+
+    def tab_widgets(self) -> list[QWidget]:
+        return [w for i in range(self.tabs.count()) if (w := self.tabs.widget(i)) is not None]
+
+    def current_draft(self) -> DraftTab | None:
+        return self.drafts.current_editor()
+
+    def show_status(self, text: str, ms: int = 0) -> None:
+        self.statusBar().showMessage(text, ms)
+
+    def show_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def _show_unexpected(self, line: str) -> None:
+        """One line for the person; the traceback is in the log. One box at a time."""
+        if not any(isinstance(w, QMessageBox) and w.objectName() == "unexpected-error" and w.isVisible()
+                   for w in self.findChildren(QMessageBox)):
+            show_error(self, "Something went wrong", line).setObjectName("unexpected-error")
+
     # --- tabs -----------------------------------------------------------------------
 
     def add_tab(self, widget: QWidget, title: str, tooltip: str = "") -> int:
@@ -147,12 +208,16 @@ class MainWindow(QMainWindow):
         widget.setFocus()
         return i
 
-    def close_tab(self, index: int) -> None:
+    def close_tab(self, index: int) -> bool:
+        """Close tab `index`; False when it stays (a draft whose text could not be stored)."""
         w = self.tabs.widget(index)
-        if w is not None:
-            self.drafts.release(w)  # a draft tab stores what was typed before it goes
-            self.tabs.removeTab(index)
-            w.deleteLater()
+        if w is None:
+            return True
+        if not self.drafts.release(w):  # a draft tab stores what was typed, or asks
+            return False
+        self.tabs.removeTab(index)
+        w.deleteLater()
+        return True
 
     def current_reader(self) -> ReaderView | None:
         w = self.tabs.currentWidget()
@@ -160,11 +225,7 @@ class MainWindow(QMainWindow):
 
     def open_document(self, doc_id: int, position: int = -1) -> ReaderView | None:
         """Show document `doc_id` in its reader tab (reused if open), at `position`."""
-        reader = next(
-            (self.tabs.widget(i) for i in range(self.tabs.count())
-             if isinstance(self.tabs.widget(i), ReaderView) and self.tabs.widget(i).document.id == doc_id),
-            None,
-        )
+        reader = next((w for w in self.tab_widgets() if isinstance(w, ReaderView) and w.document.id == doc_id), None)
         if reader is None:
             try:
                 doc = self.library.get_document(doc_id)
@@ -195,7 +256,7 @@ class MainWindow(QMainWindow):
         return f"{doc.situation or doc.title} · {apart}" if apart else doc.situation or doc.title
 
     def open_comparison(self, left: Passage, right: Passage) -> ComparisonView:
-        view = ComparisonView(self.runner, self.library)
+        view = ComparisonView(self.session)
         view.compare_passages(left, right)
         self.add_tab(view, view.title(), "  ↔  ".join(view.side_names()))
         view.comparison_ready.connect(lambda _: self._retitle(view))  # the pickers change the sides
@@ -211,11 +272,14 @@ class MainWindow(QMainWindow):
 
     def compare_with(self, passage: Passage) -> ReferencePickerDialog:
         dialog = ReferencePickerDialog(self.library, passage, self)
-        dialog.accepted.connect(lambda: self.open_comparison(passage, dialog.passage()))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.last_dialog = dialog
+        dialog.accepted.connect(lambda: self._compare_chosen(passage, dialog))
+        self.show_dialog(dialog)
         return dialog
+
+    def _compare_chosen(self, passage: Passage, dialog: ReferencePickerDialog) -> None:
+        other = dialog.passage()
+        if other is not None:
+            self.open_comparison(passage, other)
 
     def set_left(self, passage: Passage) -> None:
         self.pending_left = passage
@@ -239,7 +303,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_text_comparison(self, a: str, b: str) -> ComparisonView:
-        view = ComparisonView(self.runner, None)
+        view = ComparisonView(self.session, pickers=False)
         view.compare_texts(a, b)
         self.add_tab(view, "Compared texts")
         return view
@@ -260,7 +324,7 @@ class MainWindow(QMainWindow):
         model = ParallelsModel(doc, found)
         intro = f"{count(len(found), 'pair of runs', 'pairs of runs')} in {doc.situation or doc.title} mirror each other."
         dialog = ChoiceDialog("Parallel blocks", intro, model, self)
-        dialog.chosen.connect(lambda index: self.open_parallel(doc, index.data(PARALLEL_ROLE)))
+        dialog.chosen.connect(lambda index: self.open_parallel(doc, index.data(Role.PARALLEL)))
         dialog.open()
         self.last_dialog = dialog
 
@@ -268,19 +332,25 @@ class MainWindow(QMainWindow):
         def passage(start: int, end: int) -> Passage:
             name = run_name(doc, start, end)
             if ".." in name:
-                return passage_of(doc, *name.split(".."))
+                first, last = name.split("..")
+                return passage_of(doc, first, last)
             if doc.segments[start].label:
                 return passage_of(doc, doc.segments[start].label)
-            return Passage(doc, doc.segments[start:end], str(doc.id))
+            return Passage(doc, doc.segments[start:end], str(doc.id), origin=Origin(document_id=doc.id),
+                           offset=start)
 
         return self.open_comparison(passage(p.left_start, p.left_end), passage(p.right_start, p.right_end))
 
-    def find_similar(self, passage: Passage) -> Job:
+    def find_similar(self, passage: Passage) -> Job | None:
         doc = passage.document
         ids = {id(s): i for i, s in enumerate(doc.segments)}
         wanted = [(s.label or "—", ids[id(s)]) for s in passage.segments if id(s) in ids and s.numbered][:40]
+        doc_id = doc.id
+        if doc_id is None:
+            self.show_status("Similar language is found for documents of the library.", 6000)
+            return None
 
-        def work(lib: Library, job: Job) -> list[SimilarRow]:
+        def work(lib: Store, job: Job) -> list[SimilarRow]:
             from app.services.search import similar_language
 
             rows: list[SimilarRow] = []
@@ -288,21 +358,21 @@ class MainWindow(QMainWindow):
                 if job.is_cancelled():
                     break
                 job.report(n, len(wanted), label)
-                found = similar_language(lib, doc.id, pos, limit=5)
+                found = similar_language(lib, doc_id, pos, limit=5)
                 rows += [SimilarRow(label, "this document", h) for h in found.same_document]
                 rows += [SimilarRow(label, "library", h) for h in found.elsewhere]
             return rows
 
-        job = library_job(self.library.path, work, "finding similar language")
+        job = self.session.read(work, "finding similar language")
         job.signals.finished.connect(lambda rows: self._show_similar(passage, rows))
         job.signals.failed.connect(lambda msg: show_error(self, "Similar language", msg))
         self.statusBar().showMessage(f"Looking for language similar to {passage.describe()}…")
-        return self.runner.start(job)
+        return job
 
     def _show_similar(self, passage: Passage, rows: list[SimilarRow]) -> None:
         intro = f"Language similar to {passage.describe()}: {count(len(rows), 'paragraph')}, most similar first for each."
         dialog = ChoiceDialog("Similar language", intro, SimilarModel(rows), self)
-        dialog.chosen.connect(lambda index: self.open_document(index.data(DOC_ID_ROLE), index.data(POSITION_ROLE)))
+        dialog.chosen.connect(lambda index: self.open_document(index.data(Role.DOC_ID), index.data(Role.POSITION)))
         dialog.open()
         self.last_dialog = dialog
         self.statusBar().clearMessage()
@@ -327,10 +397,19 @@ class MainWindow(QMainWindow):
 
     # --- library --------------------------------------------------------------------
 
+    def _library_changed(self, change: LibraryChange) -> None:
+        if change.documents or change.switched:
+            self.update_status()
+
     def update_status(self) -> None:
-        c = self.library.counts()
-        self.statusBar().showMessage(f"{self.library.path} — {count(c['documents'], 'document')}, {count(c['segments'], 'segment')}")
-        self.setWindowTitle(f"Concord — {Path(self.library.path).name}")
+        where = self.library.location
+        try:
+            c = self.library.counts()
+        except ConcordError as e:
+            self.statusBar().showMessage(f"{where} — {e}")
+            return
+        self.statusBar().showMessage(f"{where} — {count(c['documents'], 'document')}, {count(c['segments'], 'segment')}")
+        self.setWindowTitle(f"Concord — {Path(where).name}")
 
     def choose_import(self) -> ImportFileDialog:
         """Files to import and how to read Word tracked changes; the import starts on Open."""
@@ -343,15 +422,13 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[str], revisions: str = "") -> ImportController:
         """Import off the UI thread (Word tracked changes as last chosen); a summary dialog follows."""
-        controller = ImportController(self.runner, self.library.path, paths, self, revisions or revisions_setting())
+        controller = ImportController(self.session, paths, self, revisions or revisions_setting())
         controller.finished.connect(lambda results: self._imported(results, controller.cancelled, len(paths)))
         controller.failed.connect(lambda msg: show_error(self, "Import failed", msg))
         controller.start()
         return controller
 
     def _imported(self, results, cancelled: bool, total: int = 0) -> None:
-        self.panel.reload()
-        self.update_status()
         dialog = ImportSummaryDialog(results, cancelled, self, total)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -368,13 +445,13 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def choose_library(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open library", str(Path(self.library.path).parent),
+        path, _ = QFileDialog.getOpenFileName(self, "Open library", str(Path(self.library.location).parent),
                                               "Concord library (*.sqlite *.db);;All files (*)")
         if path:
             self.switch_library(path)
 
     def choose_new_library(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New library", str(Path(self.library.path).parent / "library.sqlite"),
+        path, _ = QFileDialog.getSaveFileName(self, "New library", str(Path(self.library.location).parent / "library.sqlite"),
                                               "Concord library (*.sqlite)")
         if path:
             self.switch_library(path)
@@ -383,17 +460,15 @@ class MainWindow(QMainWindow):
         try:
             new = open_library(path)
         except ConcordError as e:
+            log.warning("cannot open library %s: %s", path, e)
             show_error(self, "Cannot open library", str(e))
             return False
         while self.tabs.count():
-            self.close_tab(0)
-        self.runner.shutdown()
-        old, self.library = self.library, new
-        old.close()
-        self.panel.reload(new)
-        self.search_dialog.set_library_path(new.path)
-        S.LAST_LIBRARY.set(new.path)
-        self.update_status()
+            if not self.close_tab(0):  # a draft whose text the person wants to keep trying
+                new.close()
+                return False
+        self.session.switch(new)  # the panel, the search and the status bar follow
+        S.LAST_LIBRARY.set(new.location)
         return True
 
     # --- window state ---------------------------------------------------------------
@@ -413,14 +488,18 @@ class MainWindow(QMainWindow):
         S.WINDOW_GEOMETRY.set(self.saveGeometry())
         S.WINDOW_STATE.set(self.saveState())
         S.MAIN_SPLITTER.set(self.splitter.saveState())
-        if self.library.path != ":memory:":
-            S.LAST_LIBRARY.set(self.library.path)
+        if self.library.location != ":memory:":
+            S.LAST_LIBRARY.set(self.library.location)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Nothing typed is dropped: each draft is stored, written to a file or given up by
+        the person; then the session lets its writes finish and stops its readers."""
         for editor in self.drafts.editors():
-            editor.flush()
+            if not self.drafts.release(editor):
+                event.ignore()
+                return
         self.save_state()
-        self.runner.shutdown()
+        self.session.shutdown()
         super().closeEvent(event)
 
 

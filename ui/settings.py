@@ -33,7 +33,7 @@ class Setting(Generic[T]):
                     return value.lower() in ("true", "1", "yes")  # type: ignore[return-value]
                 return bool(value)  # type: ignore[return-value]
             if self.type is QByteArray:
-                return value if isinstance(value, QByteArray) else self.default
+                return value if isinstance(value, QByteArray) else self.default  # type: ignore[return-value]
             if self.type is list:
                 if isinstance(value, str):
                     return [value]  # type: ignore[return-value]

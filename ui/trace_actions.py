@@ -1,7 +1,7 @@
 """Tracing language: the provenance of a document, a selection or a draft, and the history of a clause.
 
-Adds its actions to the main window's Document, Edit and Drafts menus and opens the views
-as tabs. The views are imported on first use, so start-up pays nothing for them.
+Adds its actions to the window's Document, Edit and Drafts menus and opens the views as
+tabs of the `Workspace`. The views are imported on first use, so start-up pays nothing.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from app.errors import ConcordError
-from app.model import Document, Kind, Passage
+from app.model import Document, Kind, Origin, Passage
 from ui.dialogs.errors import show_error
+from ui.session import Session
+from ui.workspace import Workspace
 
 if TYPE_CHECKING:
     from app.services.search import HistoryEntry, SegmentProvenance
-    from ui.main_window import MainWindow
     from ui.views.clause_history import ClauseHistoryView
     from ui.views.comparison import ComparisonView
     from ui.views.provenance import ProvenanceView
@@ -32,30 +33,31 @@ def one_segment(doc: Document, position: int) -> Passage:
     """Segment `position` of `doc` as a passage of its own, named as a REF names it."""
     seg = doc.segments[position]
     ref = f"{doc.id}:{seg.label}" if doc.id is not None and seg.label else str(doc.id or "")
-    return Passage(doc, (seg,), ref, seg.label)
+    return Passage(doc, (seg,), ref, seg.label, origin=Origin(document_id=doc.id), offset=position)
 
 
 class TraceActions(QObject):
-    """Builds the menu entries on `window` and opens provenance and clause history tabs."""
+    """Builds the menu entries and opens provenance and clause history tabs in the workspace."""
 
-    def __init__(self, window: MainWindow, document_menu: QMenu, edit_menu: QMenu) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: Session, workspace: Workspace, document_menu: QMenu, edit_menu: QMenu,
+                 drafts_menu: QMenu) -> None:
+        super().__init__(workspace.window())
+        self.session = session
+        self.workspace = workspace
         self.provenance_action = self._act(document_menu, "Show &Provenance…", PROVENANCE_KEY,
                                            self.provenance_of_current,
                                            "Which paragraphs repeat earlier conclusions, which changed them, which are new")
         self.history_action = self._act(edit_menu, "Clause &History…", HISTORY_TEXT_KEY, self.ask_clause,
                                         "Every version of a clause in the library, by meeting date")
-        drafts = window.drafts.menu
-        drafts.addSeparator()
-        self.draft_provenance_action = self._act(drafts, "&Provenance of This Draft", DRAFT_PROVENANCE_KEY,
+        drafts_menu.addSeparator()
+        self.draft_provenance_action = self._act(drafts_menu, "&Provenance of This Draft", DRAFT_PROVENANCE_KEY,
                                                  self.provenance_of_draft, "Where the draft's language comes from")
-        drafts.aboutToShow.connect(self._update_actions)
-        window.tabs.currentChanged.connect(lambda _: self._update_actions())
+        drafts_menu.aboutToShow.connect(self._update_actions)
+        workspace.tab_changed.connect(lambda _: self._update_actions())
         self._update_actions()
 
     def _act(self, menu: QMenu, text: str, shortcut: str, slot, tip: str) -> QAction:
-        a = QAction(text, self.window)
+        a = QAction(text, self.workspace.window())
         if shortcut:
             a.setShortcut(QKeySequence(shortcut))
         a.setToolTip(tip)
@@ -65,7 +67,7 @@ class TraceActions(QObject):
         return a
 
     def _update_actions(self) -> None:
-        self.draft_provenance_action.setEnabled(self.window.drafts.current_editor() is not None)
+        self.draft_provenance_action.setEnabled(self.workspace.current_draft() is not None)
 
     def connect_reader(self, reader) -> None:
         reader.provenance_requested.connect(self.provenance_of)
@@ -75,21 +77,21 @@ class TraceActions(QObject):
 
     def provenance_of_current(self) -> ProvenanceView | None:
         """The whole document of the current reader, or the working copy of the current draft."""
-        if self.window.drafts.current_editor() is not None:
+        if self.workspace.current_draft() is not None:
             return self.provenance_of_draft()
-        reader = self.window.current_reader()
+        reader = self.workspace.current_reader()
         if reader is None:
-            self.window.statusBar().showMessage("Open a document or a draft to see where its language comes from.", 6000)
+            self.workspace.show_status("Open a document or a draft to see where its language comes from.", 6000)
             return None
         doc = reader.document
         return self.provenance_of(str(doc.id), f"Provenance of {doc.situation or doc.title} {doc.meeting_date[:4]}".strip())
 
     def provenance_of_draft(self) -> ProvenanceView | None:
-        editor = self.window.drafts.current_editor()
+        editor = self.workspace.current_draft()
         if editor is None:
             return None
-        editor.flush()  # the working copy as typed, not as last autosaved
-        return self.provenance_of(f"draft:{editor.draft_id}", f"Provenance of the draft {editor.draft.title}")
+        editor.flush()  # the working copy as typed, not as last autosaved (the editor says if it failed)
+        return self.provenance_of(f"draft:{editor.draft_id}", f"Provenance of the draft {editor.draft_title}")
 
     def provenance_of(self, what: str | Passage, title: str = "") -> ProvenanceView:
         """Open a provenance tab for a REF or a passage (a reader's selection)."""
@@ -97,12 +99,12 @@ class TraceActions(QObject):
 
         if isinstance(what, Passage) and not title:
             title = f"Provenance of {what.describe()}"
-        view = ProvenanceView(self.window.runner, self.window.library)
-        view.source_requested.connect(self.window.open_document)
+        view = ProvenanceView(self.session)
+        view.source_requested.connect(self.workspace.open_document)
         view.compare_requested.connect(self.compare_with_source)
         view.trace(what, title)
         name = what.describe() if isinstance(what, Passage) else title.removeprefix("Provenance of ")
-        self.window.add_tab(view, f"Provenance: {name}"[:48], title)
+        self.workspace.add_tab(view, f"Provenance: {name}"[:48], title)
         return view
 
     def compare_with_source(self, p: SegmentProvenance, traced: Passage) -> ComparisonView | None:
@@ -113,14 +115,15 @@ class TraceActions(QObject):
         doc = traced.document
         if src.document_id is not None and src.document_id != doc.id:
             try:
-                doc = self.window.library.get_document(src.document_id)
+                doc = self.session.store.get_document(src.document_id)
             except ConcordError as e:
-                show_error(self.window, "Cannot open the source", str(e))
+                show_error(self.workspace.window(), "Cannot open the source", str(e))
                 return None
         left = one_segment(doc, src.position)
         seg = p.segment
-        right = Passage(traced.document, (seg,), f"{traced.document.id}:{seg.label}", seg.label)
-        return self.window.open_comparison(left, right)
+        right = Passage(traced.document, (seg,), f"{traced.document.id}:{seg.label}", seg.label,
+                        origin=traced.origin, offset=p.position)
+        return self.workspace.open_comparison(left, right)
 
     # --- clause history -------------------------------------------------------------
 
@@ -137,17 +140,16 @@ class TraceActions(QObject):
 
     def ask_clause(self) -> QInputDialog:
         """Ask for the clause (prefilled with the reader's selected paragraph) and trace it."""
-        reader = self.window.current_reader()
+        reader = self.workspace.current_reader()
         passage = reader.selected_passage() if reader else None
         start = passage.segments[0].text if passage and passage.segments else ""
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self.workspace.window())
         dialog.setWindowTitle("Clause history")
         dialog.setLabelText("The clause to trace (a few words or a whole paragraph):")
         dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
         dialog.setTextValue(start)
         dialog.textValueSelected.connect(self.history_of_text)
-        dialog.open()
-        self.window.last_dialog = dialog
+        self.workspace.show_dialog(dialog)
         return dialog
 
     def history_of_text(self, text: str) -> ClauseHistoryView | None:
@@ -159,18 +161,21 @@ class TraceActions(QObject):
     def history_of(self, ref_or_text: str, title: str) -> ClauseHistoryView:
         from ui.views.clause_history import ClauseHistoryView
 
-        view = ClauseHistoryView(self.window.runner, self.window.library)
-        view.open_requested.connect(self.window.open_document)
+        view = ClauseHistoryView(self.session)
+        view.open_requested.connect(self.workspace.open_document)
         view.compare_requested.connect(self.compare_versions)
         view.trace(ref_or_text, title)
-        self.window.add_tab(view, title.replace("History of", "History:")[:48], title)
+        self.workspace.add_tab(view, title.replace("History of", "History:")[:48], title)
         return view
 
     def compare_versions(self, earlier: HistoryEntry, later: HistoryEntry) -> ComparisonView | None:
+        ids = [e.source.document_id for e in (earlier, later)]
         try:
-            docs = [self.window.library.get_document(e.source.document_id) for e in (earlier, later)]
+            docs = [self.session.store.get_document(i) for i in ids if i is not None]
         except ConcordError as e:
-            show_error(self.window, "Cannot open the version", str(e))
+            show_error(self.workspace.window(), "Cannot open the version", str(e))
             return None
-        return self.window.open_comparison(one_segment(docs[0], earlier.source.position),
-                                           one_segment(docs[1], later.source.position))
+        if len(docs) != 2:
+            return None
+        return self.workspace.open_comparison(one_segment(docs[0], earlier.source.position),
+                                              one_segment(docs[1], later.source.position))

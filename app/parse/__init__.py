@@ -7,21 +7,25 @@ image, a spreadsheet, a legacy .doc) is refused with its name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
 from app.errors import ImportRefused
 from app.model import Document
+from app.parse.conventions import ENGLISH, Conventions
 from app.parse.decode import decode_text_noted, looks_binary
 from app.parse.structure import RawLine, build_document
-from app.parse.text import text_lines
+from app.parse.text import text_layout
 
 # Conclusions are tens of kilobytes; a text file this big is not one and is refused
 # before it is read, so memory stays bounded whatever arrives.
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 
-__all__ = ["MAX_TEXT_BYTES", "RawLine", "build_document", "parse_file", "parse_text", "sniff"]
+__all__ = ["ENGLISH", "MAX_TEXT_BYTES", "Conventions", "RawLine", "build_document", "parse_file", "parse_text",
+           "sniff"]
+Cancelled = Callable[[], bool]
 
 # Binary formats recognised only to be refused by name: (signature, name).
 _FOREIGN = (
@@ -61,25 +65,36 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def parse_text(text: str, file: str = "<text>") -> Document:
+def parse_text(text: str, file: str = "<text>", *, conventions: Conventions = ENGLISH) -> Document:
     """Parse text already in memory (e.g. pasted by the user)."""
-    return build_document(text_lines(text.replace("\r\n", "\n")), file)
+    lines, extracted = text_layout(text.replace("\r\n", "\n"))
+    return build_document(lines, file, conventions=conventions, repair=extracted)
 
 
-def parse_file(path: str | Path, revisions: Literal["accept", "reject"] = "accept") -> Document:
+def parse_file(
+    path: str | Path,
+    revisions: Literal["accept", "reject"] = "accept",
+    *,
+    conventions: Conventions = ENGLISH,
+    cancelled: Cancelled | None = None,
+) -> Document:
     """Read `path`, deciding the format from its content rather than its name.
 
     `revisions` chooses how a Word file's tracked changes read: all accepted (the default)
-    or all rejected. Every failure is an `ImportRefused` naming the file and the reason.
+    or all rejected. `conventions` are the language's words (English unless told);
+    `cancelled`, when given, is asked between pages and inside long work, and the import
+    stops with `ImportCancelled` once it returns True. Every failure is an `ImportRefused`
+    naming the file and the reason.
     """
-    doc = _parse_file(Path(path), revisions)
+    doc = _parse_file(Path(path), revisions, conventions, cancelled)
     if not doc.segments:
         # Nothing a drafter could cite: whitespace, or only page furniture.
         raise ImportRefused(Path(path).name, "the document contains no text")
     return doc
 
 
-def _parse_file(p: Path, revisions: Literal["accept", "reject"]) -> Document:
+def _parse_file(p: Path, revisions: Literal["accept", "reject"], conventions: Conventions,
+                cancelled: Cancelled | None) -> Document:
     name = p.name
     try:
         if not p.is_file():
@@ -95,11 +110,11 @@ def _parse_file(p: Path, revisions: Literal["accept", "reject"]) -> Document:
     if kind == "pdf":
         from app.parse.pdf import read_pdf
 
-        return read_pdf(p)
+        return read_pdf(p, conventions=conventions, cancelled=cancelled)
     if kind == "zip":
         from app.parse.docx import read_docx
 
-        return read_docx(p, revisions=revisions)
+        return read_docx(p, revisions=revisions, conventions=conventions, cancelled=cancelled)
     if kind == "ole":
         raise ImportRefused(name, _ole_reason(p))
     if kind == "binary":
@@ -111,7 +126,8 @@ def _parse_file(p: Path, revisions: Literal["accept", "reject"]) -> Document:
             name, f"text file of {size / (1024 * 1024):.1f} MB is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit"
         )
     text, notes = decode_text_noted(p.read_bytes(), name)
-    doc = build_document(text_lines(text), name)
+    lines, extracted = text_layout(text)
+    doc = build_document(lines, name, conventions=conventions, repair=extracted, cancelled=cancelled)
     return replace(doc, warnings=tuple(notes) + doc.warnings) if notes else doc
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -20,7 +21,8 @@ from lxml import etree
 
 from app.errors import ImportRefused
 from app.model import Document
-from app.parse.numbering import Numbering
+from app.parse.conventions import ENGLISH, Conventions
+from app.parse.numbering import Numbering, NumberingOutOfRange
 from app.parse.safety import (
     MAX_FILE_BYTES,
     check_xml_parts,
@@ -32,6 +34,8 @@ from app.parse.safety import (
     unpack,
 )
 from app.parse.structure import RawLine, build_document
+
+Cancelled = Callable[[], bool]
 
 Revisions = Literal["accept", "reject"]
 
@@ -91,8 +95,10 @@ def _collect(el: etree._Element, mode: Revisions, out: list[str], notes: list[tu
 
 class _Reader:
     def __init__(self, body: etree._Element, styles: etree._Element | None,
-                 numbering: etree._Element | None, mode: Revisions) -> None:
+                 numbering: etree._Element | None, mode: Revisions,
+                 addressee_prefixes: tuple[str, ...] = ("To ",)) -> None:
         self.body = body
+        self.addressee_prefixes = addressee_prefixes
         self.mode = mode
         self.numbering = Numbering(numbering, styles)
         self.style_names: dict[str, str] = {}
@@ -173,7 +179,7 @@ class _Reader:
             stripped = text.strip()
             if (not label and first.bold and not style.lower().startswith(("heading", "title"))
                     and 0 < len(stripped) < 120 and not stripped.endswith(TERMINAL)
-                    and not stripped.startswith("To ")):
+                    and not stripped.startswith(self.addressee_prefixes)):
                 style = "Heading (bold)"
             lines.append(RawLine(text, label=label, style=style, paragraph_end=True))
         return lines
@@ -244,8 +250,11 @@ def _not_word(names: frozenset[str]) -> str | None:
     return "a ZIP archive that is not a Word document"
 
 
-def read_docx_bytes(data: bytes, file: str, revisions: Revisions = "accept") -> Document:
-    """Parse the bytes of a .docx file (already read, size-capped) into a `Document`."""
+def read_docx_bytes(data: bytes, file: str, revisions: Revisions = "accept", *,
+                    conventions: Conventions = ENGLISH, cancelled: Cancelled | None = None) -> Document:
+    """Parse the bytes of a .docx file (already read, size-capped) into a `Document`.
+
+    The text is the author's: it is taken verbatim, never repaired as PDF text is."""
     if revisions not in ("accept", "reject"):
         raise ValueError(f"revisions must be 'accept' or 'reject', not {revisions!r}")
     checked = check_zip(data, file)
@@ -269,7 +278,9 @@ def read_docx_bytes(data: bytes, file: str, revisions: Revisions = "accept") -> 
         # A main part in another namespace (or without a body) is not WordprocessingML.
         raise ImportRefused(file, "damaged Word file: its main part has no WordprocessingML document body")
     try:
-        doc, notes = _read(wdoc, body, revisions, file)
+        doc, notes = _read(wdoc, body, revisions, file, conventions, cancelled)
+    except NumberingOutOfRange as e:
+        raise ImportRefused(file, f"{e}; refused") from e
     except (AttributeError, KeyError, IndexError, TypeError, ValueError) as e:
         # python-docx assumes well-formed WordprocessingML; a part valid as XML but not as
         # Word markup surfaces as one of these.
@@ -277,16 +288,17 @@ def read_docx_bytes(data: bytes, file: str, revisions: Revisions = "accept") -> 
     return replace(doc, warnings=doc.warnings + tuple(notes)) if notes else doc
 
 
-def _read(wdoc: object, body: etree._Element, revisions: Revisions, file: str) -> tuple[Document, list[str]]:
+def _read(wdoc: object, body: etree._Element, revisions: Revisions, file: str, conventions: Conventions,
+          cancelled: Cancelled | None) -> tuple[Document, list[str]]:
     """The document and its import warnings, from python-docx's parsed package."""
     part = wdoc.part  # type: ignore[attr-defined]
     styles = _related(part, "/styles")
-    reader = _Reader(body, styles, _related(part, "/numbering"), revisions)
+    reader = _Reader(body, styles, _related(part, "/numbering"), revisions, conventions.addressee_prefixes)
     lines = reader.lines()
     footnotes = _related(part, "/footnotes")
     endnotes = _related(part, "/endnotes")
     lines += _note_lines(reader, {"footnote": footnotes, "endnote": endnotes})
-    doc = build_document(lines, file)
+    doc = build_document(lines, file, conventions=conventions, repair=False, cancelled=cancelled)
     changes = count_revisions(body) + sum(count_revisions(r) for r in (footnotes, endnotes) if r is not None)
     notes: list[str] = []
     if changes:
@@ -351,8 +363,9 @@ def outside_content(body: etree._Element, package: object) -> list[str]:
     return out
 
 
-def read_docx(path: str | Path, revisions: Revisions = "accept") -> Document:
+def read_docx(path: str | Path, revisions: Revisions = "accept", *, conventions: Conventions = ENGLISH,
+              cancelled: Cancelled | None = None) -> Document:
     """Read a .docx file; `revisions` chooses the reading of its tracked changes."""
     p = Path(path)
     data = read_capped(str(p), p.name, MAX_FILE_BYTES, "Word file")
-    return read_docx_bytes(data, p.name, revisions)
+    return read_docx_bytes(data, p.name, revisions, conventions=conventions, cancelled=cancelled)

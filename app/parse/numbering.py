@@ -14,7 +14,20 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from app.model import letters, roman
+from app.labels import MAX_LETTER_REPEAT, MAX_NUMBER, MAX_ROMAN, letters, roman
+
+# Word's lvlText holds a few characters ("%1.", "(%2)"); a longer one is cut here, so a
+# hostile "%1%1%1..." cannot make labels of megabytes.
+MAX_LEVEL_TEXT = 32
+
+
+class NumberingOutOfRange(ValueError):
+    """A list value no document can have: a start of 10,000,000,000, a millionth letter."""
+
+    def __init__(self, value: int, fmt: str, limit: int) -> None:
+        super().__init__(f"a numbered list in the document reaches {value:,} ({fmt}), beyond the largest "
+                         f"number a label can have ({limit:,})")
+        self.value = value
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -55,7 +68,7 @@ def _level(lvl: etree._Element) -> Level:
     return Level(
         start=_int(_val(lvl, "start"), 1) or 0,
         fmt=_val(lvl, "numFmt") or "decimal",
-        text=_val(lvl, "lvlText") or "",
+        text=(_val(lvl, "lvlText") or "")[:MAX_LEVEL_TEXT],
         restart=restart,
         legal=lvl.find(_w("isLgl")) is not None and _val(lvl, "isLgl") not in ("0", "false"),
     )
@@ -70,10 +83,20 @@ class _List:
     level_overrides: dict[int, Level] = field(default_factory=dict)
 
 
+_LIMITS = {"lowerLetter": 26 * MAX_LETTER_REPEAT, "upperLetter": 26 * MAX_LETTER_REPEAT,
+           "lowerRoman": MAX_ROMAN, "upperRoman": MAX_ROMAN}
+
+
 def format_number(n: int, fmt: str) -> str:
-    """A counter in a Word number format: 3 -> '3', 'c', 'iii', 'C', 'III'."""
+    """A counter in a Word number format: 3 -> '3', 'c', 'iii', 'C', 'III'.
+
+    `NumberingOutOfRange` past what a label can hold (paragraph 99,999, letter (zzzzzzzz),
+    numeral 399): "aaaa..." for `w:start="10000000000"` would take gigabytes."""
     if fmt in ("none", "bullet"):
         return ""
+    limit = _LIMITS.get(fmt, MAX_NUMBER)
+    if abs(n) > limit:
+        raise NumberingOutOfRange(n, fmt, limit)
     if n < 1 and fmt != "decimal":
         return str(n)
     if fmt == "lowerLetter":
@@ -81,9 +104,9 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return letters(n).upper()
     if fmt == "lowerRoman":
-        return roman(n) if n < 40 else str(n)
+        return roman(n)
     if fmt == "upperRoman":
-        return roman(n).upper() if n < 40 else str(n)
+        return roman(n).upper()
     if fmt == "decimalZero":
         return f"{n:02d}"
     return str(n)

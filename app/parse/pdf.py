@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
-
-from pdfminer.converter import PDFPageAggregator
 
 from app.errors import ImportRefused
 from app.model import Document
+from app.parse.conventions import ENGLISH, Conventions
+from app.parse.lines import FURNITURE_RE, SYMBOL_LINE_RE, RawLine, normal_symbol
+from app.parse.pdflayout import CountingAggregator, PageText, page_text, work_budget
 from app.parse.pdfstreams import stream_budget
 from app.parse.repair import Vocabulary, join_lines
 from app.parse.safety import MB, describe, read_capped
-from app.parse.structure import FURNITURE_RE, OWN_SYMBOL_RE, RawLine, build_document
+from app.parse.structure import build_document
+from app.parse.textlayer import check_text_layer
 
 MAX_PDF_BYTES = 50 * MB
 MAX_PAGES = 300
@@ -42,10 +44,10 @@ MASTHEAD_RE = re.compile(
     r"|\d{7}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December) \d{4}|S/AC\.51/\d{4}/\d+|[A-Z]/[A-Z0-9./]+)$"
 )
-LABEL_RE = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\)|\([ivx]+\))$")
+LABEL_RE = re.compile(r"^(?:\d{1,5}\.|\([a-z]{1,8}\)|\([ivxlc]+\))$")
 # A row opening with a label after a row that ended a sentence starts a paragraph, even
 # when the PDF has no extra space between paragraphs.
-LABEL_START_RE = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,4}\))\s")
+LABEL_START_RE = re.compile(r"^(?:\d{1,5}\.|\([a-z]{1,8}\))\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,43 +100,34 @@ class _Row:
         return bool(LABEL_RE.match(first.text))
 
 
-def _pieces(path: Path, file: str) -> tuple[list[_Piece], int, bool]:
-    """Text lines with positions, the number of pages, and whether any page has images."""
-    from pdfminer.layout import LAParams, LTImage, LTTextBox, LTTextLineHorizontal
+def _pieces(path: Path, file: str, cancelled: Callable[[], bool] | None) -> tuple[list[_Piece], int, bool, list[str]]:
+    """Text lines with positions, the number of pages, whether any page has images, and
+    warnings about the text layer."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
     pieces: list[_Piece] = []
-    images = False
+    texts: list[PageText] = []
     pages = 0
-
-    def walk(obj: Any, page: int, height: float) -> None:
-        nonlocal images
-        for item in obj:
-            if isinstance(item, LTTextLineHorizontal):
-                text = item.get_text().strip()
-                if text:
-                    pieces.append(_Piece(page, item.x0, item.y0, item.x1, item.y1, text, height))
-            elif isinstance(item, LTImage):
-                images = True
-            elif isinstance(item, LTTextBox) or hasattr(item, "__iter__"):
-                walk(item, page, height)
-
-    with stream_budget(file) as budget:
+    with stream_budget(file) as budget, work_budget(file, cancelled) as work:
         try:
             with path.open("rb") as fp:
                 resources = PDFResourceManager(caching=True)
-                device = _CappedAggregator(file, resources, laparams=LAParams())
+                device = CountingAggregator(file, work, MAX_PAGE_CHARS, MAX_TEXT_CHARS, resources)
                 interpreter = PDFPageInterpreter(resources, device)
                 for page in PDFPage.get_pages(fp, maxpages=MAX_PAGES + 1):
                     pages += 1
                     if pages > MAX_PAGES:
                         raise ImportRefused(file, f"the PDF has more than {MAX_PAGES} pages; refused")
-                    device.page_chars = 0
+                    work.new_page()
+                    device.start_page()
                     interpreter.process_page(page)
                     layout = device.get_result()
-                    walk(layout, pages, layout.height or 792.0)
+                    text = page_text(layout, work, device.undefined)
+                    texts.append(text)
+                    height = layout.height or 792.0
+                    pieces += [_Piece(pages, t.x0, t.y0, t.x1, t.y1, t.text, height) for t in text.lines]
         except ImportRefused:
             raise
         except PDFPasswordIncorrect as e:
@@ -146,33 +139,15 @@ def _pieces(path: Path, file: str) -> tuple[list[_Piece], int, bool]:
         except (MemoryError, RecursionError) as e:
             raise ImportRefused(file, f"the PDF is too complex to read ({type(e).__name__}); refused") from e
         except Exception as e:  # pdfminer raises many types for damaged files
+            if work.refused is not None:
+                raise work.refused from e
             raise ImportRefused(file, f"damaged or unreadable PDF ({describe(e)})") from e
-        if budget.refused is not None:  # spent inside code that swallowed the refusal
-            raise budget.refused
-    return pieces, pages, images
-
-
-class _CappedAggregator(PDFPageAggregator):
-    """pdfminer's page aggregator, refusing a page or file with implausibly many characters.
-
-    Each character becomes a layout object of about a kilobyte before lines are formed, so
-    the count is checked as characters arrive, not after the page is laid out.
-    """
-
-    def __init__(self, file: str, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.file = file
-        self.page_chars = 0
-        self.total_chars = 0
-
-    def render_char(self, *args: Any, **kwargs: Any) -> float:
-        self.page_chars += 1
-        self.total_chars += 1
-        if self.page_chars > MAX_PAGE_CHARS:
-            raise ImportRefused(self.file, f"a page of the PDF has more than {MAX_PAGE_CHARS:,} characters; refused")
-        if self.total_chars > MAX_TEXT_CHARS:
-            raise ImportRefused(self.file, f"the PDF has more than {MAX_TEXT_CHARS:,} characters of text; refused")
-        return float(super().render_char(*args, **kwargs))
+        for spent in (budget.refused, work.refused):  # spent inside code that swallowed the refusal
+            if spent is not None:
+                raise spent
+    images = any(t.images for t in texts)
+    warnings = check_text_layer(texts, file) if any(t.chars for t in texts) else []
+    return pieces, pages, images, warnings
 
 
 def _norm(text: str) -> str:
@@ -190,8 +165,9 @@ def _furniture(pieces: list[_Piece], pages: int) -> tuple[set[int], str]:
     symbol = ""
     for i, p in enumerate(pieces):
         t = " ".join(p.text.split())
-        if OWN_SYMBOL_RE.match(t) and p.zone != "body":
-            symbol = symbol or t
+        m = SYMBOL_LINE_RE.match(t)
+        if m and p.zone != "body":
+            symbol = symbol or normal_symbol(m.group("symbol"))
         if p.zone == "body":
             continue
         if (f"{p.zone}:{_norm(p.text)}" in repeated and len(t) < 80) or FURNITURE_RE.match(t) or (
@@ -234,7 +210,7 @@ def pdf_lines(pieces: list[_Piece], pages: int) -> tuple[list[RawLine], str]:
             if prev is None or (
                 prev.bottom - row.top > PARAGRAPH_GAP * min(prev.height, row.height)
                 or row.starts_with_label
-                or (LABEL_START_RE.match(row.text) and prev.text.endswith((".", ";", ":")))
+                or (LABEL_START_RE.match(row.text) and prev.text.endswith((".", ";", ":", ",")))
                 or abs(row.height - prev.height) > 0.2 * max(row.height, prev.height)
             ):
                 paragraphs.append([])
@@ -258,7 +234,8 @@ def pdf_lines(pieces: list[_Piece], pages: int) -> tuple[list[RawLine], str]:
     return lines, symbol
 
 
-def read_pdf(path: str | Path) -> Document:
+def read_pdf(path: str | Path, *, conventions: Conventions = ENGLISH,
+             cancelled: Callable[[], bool] | None = None) -> Document:
     """Read a PDF's text layer; a scan without text or an encrypted PDF is refused."""
     p = Path(path)
     file = p.name
@@ -266,7 +243,7 @@ def read_pdf(path: str | Path) -> Document:
     if b"%%EOF" not in data[-2048:]:
         # pdfminer would rebuild what it can and import a truncated file's first pages.
         raise ImportRefused(file, "the PDF is truncated or damaged (no end-of-file marker)")
-    pieces, pages, images = _pieces(p, file)
+    pieces, pages, images, layer_warnings = _pieces(p, file, cancelled)
     if pages == 0:
         raise ImportRefused(file, "the PDF has no pages")
     if sum(len(x.text.strip()) for x in pieces) < 10:
@@ -276,4 +253,5 @@ def read_pdf(path: str | Path) -> Document:
             )
         raise ImportRefused(file, "the PDF contains no text")
     lines, _ = pdf_lines(pieces, pages)
-    return build_document(lines, file)
+    doc = build_document(lines, file, conventions=conventions, repair=True, cancelled=cancelled)
+    return replace(doc, warnings=tuple(layer_warnings) + doc.warnings) if layer_warnings else doc

@@ -70,8 +70,9 @@ class Library:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
         self._lock = threading.Lock()
-        self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        # By OS thread id, not threading.local: a thread that Python does not own (a Qt pool
+        # thread) loses its thread-locals after every job, and would open a connection per job.
+        self._by_thread: dict[int, tuple[sqlite3.Connection, sqlite_utils.Database]] = {}
         self._closed = False
         if self.path == ":memory:":
             # One shared in-memory database for every thread's connection; the first
@@ -107,9 +108,9 @@ class Library:
 
     def _connect(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None:
-            return conn
+        held = self._by_thread.get(threading.get_ident())
+        if held is not None:
+            return held[0]
         return self._open_connection()
 
     def _open_connection(self) -> sqlite3.Connection:
@@ -128,18 +129,15 @@ class Library:
             fts.attach_vocabulary(conn)
         except sqlite3.DatabaseError:
             log.warning("%s: the full-text index is missing; search needs `concord repair`", self.path)
-        self._local.conn = conn
-        self._local.db = sqlite_utils.Database(conn)
         with self._lock:
-            self._connections.append(conn)
+            self._by_thread[threading.get_ident()] = (conn, sqlite_utils.Database(conn))
         return conn
 
     @property
     def db(self) -> sqlite_utils.Database:
         """This thread's connection as a sqlite-utils Database (store internals and tests)."""
         self._connect()
-        db: sqlite_utils.Database = self._local.db
-        return db
+        return self._by_thread[threading.get_ident()][1]
 
     @property
     def location(self) -> str:
@@ -156,13 +154,12 @@ class Library:
         """Close every thread's connection (call once no worker uses the library)."""
         self._closed = True
         with self._lock:
-            conns, self._connections = self._connections, []
+            conns, self._by_thread = [c for c, _ in self._by_thread.values()], {}
         for conn in conns:
             try:
                 conn.close()
             except sqlite3.Error:  # a worker's connection mid-statement
                 log.warning("%s: a connection could not be closed", self.path)
-        self._local = threading.local()
 
     @contextmanager
     def transaction(self, *, documents: bool = True) -> Iterator[sqlite_utils.Database]:

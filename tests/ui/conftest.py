@@ -16,6 +16,16 @@ def _settings_file(tmp_path):
 
 
 @pytest.fixture
+def session(corpus_library):
+    """A session on the corpus library, for widgets made without a window."""
+    from ui.session import Session
+
+    s = Session(corpus_library)
+    yield s
+    s.shutdown()
+
+
+@pytest.fixture
 def window(qtbot, corpus_library):
     from ui.main_window import MainWindow
 
@@ -81,8 +91,7 @@ def derived_window(window, corpus_doc):
     """The main window on a library holding the corpus (1) and a later document derived from it (2)."""
     doc, added = window.library.add_document(_derived(corpus_doc))
     assert added and doc.id == 2
-    window.panel.reload()
-    window.update_status()
+    window.session.check()  # now, rather than at the next look at the revision
     return window
 
 

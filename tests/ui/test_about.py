@@ -19,7 +19,7 @@ def test_about_box_from_the_help_menu_names_version_and_library(window, qtbot, t
     assert isinstance(dialog, AboutDialog) and dialog.isVisible()
     texts = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
     assert texts[0] == f"Concord {version()}"
-    assert f"Library: {window.library.path}" in texts
+    assert f"Library: {window.library.location}" in texts
     assert any(t.startswith("Python 3.") and ", Qt 6." in t for t in texts)
     icon = next(label for label in dialog.findChildren(QLabel) if not label.pixmap().isNull())
     assert icon.pixmap().width() == 64

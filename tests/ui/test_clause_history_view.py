@@ -9,9 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from ui.models import SPANS_ROLE
 from ui.models.history_model import (
-    CURRENT_ROLE,
     DATE_COL,
     DOCUMENT_COL,
     FOLLOWS_COL,
@@ -19,6 +17,7 @@ from ui.models.history_model import (
     TEXT_COL,
     ClauseHistoryModel,
 )
+from ui.models.roles import Role
 from ui.views.clause_history import ClauseHistoryView
 from ui.views.comparison import ComparisonView
 from ui.views.reader import ReaderView
@@ -44,7 +43,7 @@ def test_history_of_5h_in_date_order(derived_window, wait_ready, qtmodeltester, 
     dates = [d for d, _, _ in rows]
     assert dates == sorted(dates) and dates[0] == "2020-11-20" and dates[-1] == "2022-03-01"
     assert rows[0] == ("2020-11-20", "Mali", "5(h)") and ("2022-03-01", "Burkina Faso", "5(h)") in rows
-    assert view.model.index(0, 0).data(CURRENT_ROLE)  # the clause asked for, selected
+    assert view.model.index(0, 0).data(Role.CURRENT)  # the clause asked for, selected
     assert view.table.currentIndex().row() == 0
 
     # Burkina Faso 5(h) follows Mali 5(h): "grave" struck, "deep" added.
@@ -52,13 +51,13 @@ def test_history_of_5h_in_date_order(derived_window, wait_ready, qtmodeltester, 
     entry = view.model.entries[r]
     assert view.model.entries[entry.previous].source.label == "5(h)" and entry.changed
     text = view.model.index(r, TEXT_COL).data()
-    changes = [(op, text[a:b]) for a, b, op in view.model.index(r, TEXT_COL).data(SPANS_ROLE)]
+    changes = [(op, text[a:b]) for a, b, op in view.model.index(r, TEXT_COL).data(Role.SPANS)]
     assert ("delete", "grave") in changes and ("insert", "deep") in changes
     assert "follows Mali 2020 5(h), changed" in view.model.index(r, DATE_COL).data(Qt.ItemDataRole.AccessibleTextRole)
     # Burkina Faso 5(r) repeats Mali's 5(r) unchanged: nothing painted.
     assert view.model.index(r, FOLLOWS_COL).data() == "Mali 2020 5(h)"
     same = rows.index(("2022-03-01", "Burkina Faso", "5(r)"))
-    assert not view.model.entries[same].changed and view.model.index(same, TEXT_COL).data(SPANS_ROLE) == ()
+    assert not view.model.entries[same].changed and view.model.index(same, TEXT_COL).data(Role.SPANS) == ()
     assert view.model.index(same, FOLLOWS_COL).data() == "Mali 2020 5(r)\nunchanged"
     assert view.model.index(1, FOLLOWS_COL).data() == "5(h)"  # Mali 5(r) against Mali 5(h), same document
     assert "versions in 2 documents, 2020-11-20 to 2022-03-01" in view.summary.text()
@@ -98,7 +97,7 @@ def test_history_of_a_typed_clause(derived_window, wait_ready, qtbot):
     assert isinstance(view, ClauseHistoryView)
     docs = {(d, label) for _, d, label in _rows(view)}
     assert {("Mali", "5(h)"), ("Mali", "5(r)"), ("Burkina Faso", "5(h)"), ("Burkina Faso", "5(r)")} <= docs
-    assert not any(view.model.index(r, 0).data(CURRENT_ROLE) for r in range(view.model.rowCount()))
+    assert not any(view.model.index(r, 0).data(Role.CURRENT) for r in range(view.model.rowCount()))
 
 
 def test_a_clause_too_short_is_refused_in_a_dialog(window, qtbot):

@@ -53,7 +53,7 @@ def test_highlights_follow_the_edits(qtbot, window):
 
 
 def test_navigation_moves_and_overview_on_a_hand_made_comparison(qtbot, window):
-    view = ComparisonView(window.runner, window.library)
+    view = ComparisonView(window.session)
     window.add_tab(view, "hand made")
     view.set_comparison(_hand_made())
     view.list.setFocus()
@@ -209,7 +209,7 @@ def test_moves_are_counted_as_the_core_counts_them(qtbot, window):
     x, x2 = _seg("5(e)", "Another moved text."), _seg("6(e)", "Another moved text.")
     cmp = Comparison("left", "right", (*base.rows, Row(RowOp.MOVED, x, None, 4, None, 100.0, move_id=2),
                                        Row(RowOp.MOVED, None, x2, None, 4, 100.0, move_id=2)))
-    view = ComparisonView(window.runner, window.library)
+    view = ComparisonView(window.session)
     window.add_tab(view, "two moves")
     view.set_comparison(cmp)
     assert f"· {cmp.summary()['moved']} moved" in view.summary.text()
@@ -257,7 +257,7 @@ def test_two_documents_that_read_the_same_are_told_apart(derived_window, corpus_
 ])
 def test_distinctions(docs, expected):
     from app.model import DocumentSummary
-    from ui.views.passage_picker import distinctions
+    from ui.dialogs.passage_picker import distinctions
 
     rows = [DocumentSummary(i, "Conclusions", s, d, "", sym, f, "", 1) for s, d, sym, f, i in docs]
     assert distinctions(rows, lambda d: d.situation) == expected

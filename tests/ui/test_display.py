@@ -62,9 +62,9 @@ def test_similar_language_picture(window, qtbot, tmp_path):
         assert table.rowHeight(r) >= line * min(needed, 3)
 
 
-def test_selected_draft_row_picture(qtbot, corpus_library, tmp_path):
+def test_selected_draft_row_picture(qtbot, corpus_library, session, tmp_path):
     draft = svc.new_draft(corpus_library, "Burkina Faso", "1", [Replacement("Mali", "Burkina Faso")])
-    ed = DraftEditor(corpus_library.path, draft.id)
+    ed = DraftEditor(session, draft.id)
     qtbot.addWidget(ed)
     ed.resize(1200, 700)
     ed.show()

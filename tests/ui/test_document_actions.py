@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
-from ui.models.parallels_model import PARALLEL_ROLE
+from ui.models.roles import Role
 from ui.views.comparison import ComparisonView
 
 
@@ -16,7 +16,7 @@ def test_parallel_blocks_open_a_comparison(window, qtbot, wait_rows):
     texts = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
     row = next(r for r, t in enumerate(texts) if t.startswith("5(n)") and "7(a)" in t)
     index = dialog.model.index(row, 0)
-    assert index.data(PARALLEL_ROLE).pairs >= 9
+    assert index.data(Role.PARALLEL).pairs >= 9
     dialog.view.setCurrentIndex(index)
     dialog.view.activated.emit(index)
     view = wait_rows(window.tabs.currentWidget())

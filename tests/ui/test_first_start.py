@@ -8,7 +8,7 @@ from ui.views.reader import ReaderView
 
 
 def test_first_start_opens_the_sample_in_the_reader_and_fits_the_screen(qtbot, tmp_path):
-    app, window = build_window(str(tmp_path / "new.sqlite"))
+    app, window = build_window(str(tmp_path / "new.sqlite"), hooks=False)
     qtbot.addWidget(window)
     present(window)
     reader = window.tabs.currentWidget()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+import threading
+
 import pytest
 
 import ui.launch as launch
@@ -32,7 +36,19 @@ def test_help_lists_gui_with_the_cli_commands(capsys):
     assert "import " in out and "compare " in out
 
 
-def test_gui_check_shows_the_main_window_and_says_what_it_shows(qtbot, tmp_path, capsys):
+@pytest.fixture
+def gui_hooks(monkeypatch):
+    """The GUI installs its log file and error hooks for the process: undo them after."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    yield
+    root = logging.getLogger()
+    for h in [h for h in root.handlers if h.get_name() == "concord-file"]:
+        root.removeHandler(h)
+        h.close()
+
+
+def test_gui_check_shows_the_main_window_and_says_what_it_shows(qtbot, tmp_path, capsys, gui_hooks):
     from PySide6.QtWidgets import QApplication
 
     assert launch.main(["--db", str(tmp_path / "new.sqlite"), "gui", "--check"]) == 0
@@ -44,7 +60,7 @@ def test_gui_check_shows_the_main_window_and_says_what_it_shows(qtbot, tmp_path,
     assert QApplication.desktopFileName() == APP_ID
 
 
-def test_a_library_that_cannot_open_is_one_line_and_status_1(tmp_path, capsys):
+def test_a_library_that_cannot_open_is_one_line_and_status_1(tmp_path, capsys, gui_hooks):
     missing = tmp_path / "no-such-folder" / "lib.sqlite"
     assert launch.main(["--db", str(missing), "gui"]) == 1
     err = capsys.readouterr().err

@@ -87,17 +87,18 @@ def test_cancelling_during_an_import_says_so(window, qtbot, tmp_path):
         f = tmp_path / f"doc{n}.txt"
         f.write_text(SMALL.replace("the Sudan", place), encoding="utf-8")
         paths.append(str(f))
-    # Keep the pool busy while the import is wired up, so that it cannot start first.
+    # Keep the write lane busy while the import is wired up, so that it cannot start first.
     busy = threading.Event()
-    for _ in range(window.runner.pool.maxThreadCount()):
-        window.runner.start(Job(lambda job: busy.wait(10), "waiting"))
+    window.session.lane.submit(Job(lambda job: busy.wait(10), "waiting"))
     controller = window.import_paths(paths)
     # The worker waits, on reaching the second file, until the person has pressed Cancel.
+    # The press is connected first: Qt calls slots in the order they were connected, so the
+    # press is queued for the UI thread before the worker starts waiting for it.
     pressed = threading.Event()
     controller.job.signals.progress.connect(
-        lambda done, total, name: done == 1 and pressed.wait(10), Qt.ConnectionType.DirectConnection)
-    controller.job.signals.progress.connect(
         lambda done, total, name: done == 1 and (controller.progress.findChild(QPushButton).click(), pressed.set()))
+    controller.job.signals.progress.connect(
+        lambda done, total, name: done == 1 and pressed.wait(10), Qt.ConnectionType.DirectConnection)
     busy.set()
     with qtbot.waitSignal(controller.finished, timeout=20000) as blocker:
         pass

@@ -5,12 +5,12 @@ from __future__ import annotations
 from app.model import ImportResult
 from app.services.compare import compare_passages, parallels
 from app.services.library import passage_of, search
-from ui.models import DOC_ID_ROLE, KIND_ROLE, LABEL_ROLE, SPANS_ROLE
 from ui.models.comparison_model import ComparisonModel
 from ui.models.document_model import DocumentModel, find_spans
 from ui.models.import_model import ImportResultsModel
 from ui.models.library_model import LibraryFilterModel, LibraryModel
 from ui.models.parallels_model import ParallelsModel
+from ui.models.roles import Role
 from ui.models.search_model import SearchResultsModel
 from ui.models.similar_model import SimilarModel, SimilarRow
 
@@ -36,12 +36,12 @@ def test_library_model_outline_follows_the_document(qtmodeltester, corpus_librar
     statement = _find(model, doc, "Public statement by the Chair")
     five = _find(model, statement, "5  ")
     government = _find(model, five, "To the Government of Mali")
-    labels = [i.data(LABEL_ROLE) for i in _children(model, government)]
+    labels = [i.data(Role.LABEL) for i in _children(model, government)]
     assert labels == [f"5({c})" for c in "nopqrstuv"]
     recs = _find(model, doc, "Recommendations to the Security Council")
     seven = _find(model, recs, "7  ")
-    assert [i.data(LABEL_ROLE) for i in _children(model, seven)] == [f"7({c})" for c in "abcdefghi"]
-    assert seven.data(KIND_ROLE) == "paragraph" and seven.data(DOC_ID_ROLE) == 1
+    assert [i.data(Role.LABEL) for i in _children(model, seven)] == [f"7({c})" for c in "abcdefghi"]
+    assert seven.data(Role.KIND) == "paragraph" and seven.data(Role.DOC_ID) == 1
 
 
 def test_library_filter_keeps_matching_documents(qtmodeltester, corpus_library, tmp_path):
@@ -71,11 +71,11 @@ def test_document_model_find_marks_spans(qtmodeltester, corpus_doc):
     model = DocumentModel(corpus_doc)
     qtmodeltester.check(model)
     rows = model.set_find("government   of mali")
-    assert rows and all(model.index(r).data(SPANS_ROLE) for r in rows)
+    assert rows and all(model.index(r).data(Role.SPANS) for r in rows)
     r = model.row_of_label("5(n)")
-    assert model.index(r).data(LABEL_ROLE) == "5(n)"
+    assert model.index(r).data(Role.LABEL) == "5(n)"
     text = model.index(rows[0]).data()
-    a, b = model.index(rows[0]).data(SPANS_ROLE)[0]
+    a, b = model.index(rows[0]).data(Role.SPANS)[0]
     assert text[a:b].lower() == "government of mali"
     assert find_spans("a (b) c", "(b)") == ((2, 5),)
     qtmodeltester.check(model)
@@ -102,7 +102,7 @@ def test_search_results_model(qtmodeltester, corpus_library):
     qtmodeltester.check(model)
     assert model.rowCount() >= 2
     first = model.index(0)
-    a, b = first.data(SPANS_ROLE)[0]
+    a, b = first.data(Role.SPANS)[0]
     assert first.data()[a:b].lower() in ("safe", "schools", "declaration")
 
 

@@ -10,15 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ui.models import SPANS_ROLE
 from ui.models.provenance_model import (
     SOURCE_COL,
     STATUS_COL,
-    STATUS_ROLE,
     TEXT_COL,
     ProvenanceModel,
     plain_tooltip,
 )
+from ui.models.roles import Role
 from ui.views.comparison import ComparisonView
 from ui.views.provenance import ProvenanceView, summary_text
 from ui.views.reader import ReaderView
@@ -32,11 +31,11 @@ def _row(view: ProvenanceView, name: str) -> dict:
     assert r >= 0, name
     m = view.model
     return {
-        "status": m.index(r, STATUS_COL).data(STATUS_ROLE),
+        "status": m.index(r, STATUS_COL).data(Role.STATUS),
         "word": m.index(r, STATUS_COL).data(),
         "source": m.index(r, SOURCE_COL).data(),
         "text": m.index(r, TEXT_COL).data(),
-        "spans": m.index(r, TEXT_COL).data(SPANS_ROLE),
+        "spans": m.index(r, TEXT_COL).data(Role.SPANS),
         "index": m.index(r, TEXT_COL),
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from ui.models import SPANS_ROLE
+from ui.models.roles import Role
 
 
 def test_global_search_highlights_and_opens_the_paragraph(window, qtbot):
@@ -16,7 +16,7 @@ def test_global_search_highlights_and_opens_the_paragraph(window, qtbot):
     assert blocker.args[0] >= 2
     first = dialog.model.index(0)
     text = first.data()
-    assert {text[a:b].lower() for a, b in first.data(SPANS_ROLE)} <= {"safe", "schools", "declaration"}
+    assert {text[a:b].lower() for a, b in first.data(Role.SPANS)} <= {"safe", "schools", "declaration"}
     hit = dialog.model.hits[0]
     qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
     reader = window.current_reader()

@@ -70,6 +70,6 @@ class AboutDialog(QDialog):
 def show_about(parent: QWidget) -> AboutDialog:
     """Open (not exec) the About box for the main window's library."""
     library = getattr(parent, "library", None)
-    dialog = AboutDialog(parent, str(library.path) if library is not None else None)
+    dialog = AboutDialog(parent, library.location if library is not None else None)
     dialog.open()
     return dialog

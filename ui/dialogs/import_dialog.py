@@ -25,7 +25,8 @@ from app.services.library import import_files
 from app.wording import count
 from ui import settings as S
 from ui.models.import_model import ImportResultsModel
-from ui.workers import Job, JobRunner, library_job
+from ui.session import Session
+from ui.workers import Job
 
 IMPORT_FILTER = "Conclusions (*.txt *.docx *.pdf);;All files (*)"
 
@@ -102,12 +103,16 @@ class ImportSummaryDialog(QDialog):
 
 
 class ImportController(QObject):
-    """Runs one import on a worker with a progress dialog; `finished(results)` at the end."""
+    """Runs one import on the write lane with a progress dialog; `finished(results)` at the end.
+
+    Between two files the lane runs the autosaves waiting behind the import, so a long
+    import never holds back what a drafter typed.
+    """
 
     finished = Signal(object)  # list[ImportResult]
     failed = Signal(str)
 
-    def __init__(self, runner: JobRunner, library_path: str, paths: Sequence[str | Path], parent: QWidget,
+    def __init__(self, session: Session, paths: Sequence[str | Path], parent: QWidget,
                  revisions: str = "accept") -> None:
         super().__init__(parent)
         self.paths = [str(p) for p in paths]
@@ -120,19 +125,23 @@ class ImportController(QObject):
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         self.progress.setAccessibleName("Import progress")
-        self.job: Job = library_job(library_path, self._work, "importing files")
+        self.session = session
+        self.job: Job = session.job(self._work, "importing files", writes=True)
         self.job.signals.progress.connect(self._progressed)
         self.job.signals.finished.connect(self._done)
         self.job.signals.failed.connect(self._failed)
         self.progress.canceled.connect(self.job.cancel)
-        self.runner = runner
 
     def start(self) -> Job:
         self.progress.show()
-        return self.runner.start(self.job)
+        return self.session.lane.submit(self.job)
 
     def _work(self, lib, job: Job) -> list[ImportResult]:
-        return import_files(lib, self.paths, progress=job.report, cancelled=job.is_cancelled,
+        def progress(done: int, total: int, name: str) -> None:
+            job.report(done, total, name)
+            self.session.lane.run_urgent()
+
+        return import_files(lib, self.paths, progress=progress, cancelled=job.is_cancelled,
                             revisions=self.revisions)
 
     def _progressed(self, done: int, total: int, name: str) -> None:

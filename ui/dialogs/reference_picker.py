@@ -7,13 +7,13 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.errors import ConcordError
 from app.model import Passage
-from app.store import Library
+from app.store import Store
 from ui.dialogs.parts import error_label, ok_cancel_buttons
-from ui.views.passage_picker import PassagePicker
+from ui.dialogs.passage_picker import PassagePicker
 
 
 class ReferencePickerDialog(QDialog):
-    def __init__(self, library: Library, chosen: Passage, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Store, chosen: Passage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Compare with")
         self.chosen = chosen

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QKeySequence, QPalette, QTextDocument
-from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from ui.drafting.highlight import BracketHighlighter, bracket_html
+from ui.models.table import Index
 
 
 class SegmentTextEdit(QPlainTextEdit):
@@ -22,8 +36,8 @@ class SegmentTextEdit(QPlainTextEdit):
         self.highlighter = BracketHighlighter(self.document())
 
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ShortcutOverride and (e.matches(QKeySequence.StandardKey.Undo)
-                                                        or e.matches(QKeySequence.StandardKey.Redo)):
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and (
+                e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)):
             e.accept()
             return True
         return super().event(e)
@@ -36,7 +50,9 @@ class SegmentTextEdit(QPlainTextEdit):
             self.redo_requested.emit()
             return
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not e.modifiers():
-            self.parent().setFocus() if self.parent() else None
+            parent = self.parent()
+            if isinstance(parent, QWidget):
+                parent.setFocus()
             e.ignore()
             return
         super().keyPressEvent(e)
@@ -55,7 +71,7 @@ class TextDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(width, 50))
         return doc
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text
@@ -77,21 +93,21 @@ class TextDelegate(QStyledItemDelegate):
         selected = option.state & QStyle.StateFlag.State_Selected
         return option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         width = opt.rect.width() if opt.rect.width() > 0 else 600
         doc = self._document(opt, opt.text, width)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
 
-    def createEditor(self, parent, option, index: QModelIndex) -> SegmentTextEdit:
+    def createEditor(self, parent, option, index: Index) -> SegmentTextEdit:
         editor = SegmentTextEdit(parent)
         editor.setFont(option.font)
         editor.textChanged.connect(lambda: self.commitData.emit(editor))
         self.editor_created.emit(editor)
         return editor
 
-    def setEditorData(self, editor: QObject, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QObject, index: Index) -> None:
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, SegmentTextEdit) and editor.toPlainText() != text:
             editor.blockSignals(True)
@@ -101,7 +117,7 @@ class TextDelegate(QStyledItemDelegate):
             cursor.movePosition(cursor.MoveOperation.End)
             editor.setTextCursor(cursor)
 
-    def setModelData(self, editor: QObject, model, index: QModelIndex) -> None:
+    def setModelData(self, editor: QObject, model, index: Index) -> None:
         if isinstance(editor, SegmentTextEdit):
             model.setData(index, editor.toPlainText())
 

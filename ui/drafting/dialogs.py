@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from app.drafts import Draft
 from app.errors import ConcordError
-from app.store import Library
+from app.store import Store
 from ui import settings as S
 from ui.dialogs.parts import error_label, ok_cancel_buttons
-from ui.views.passage_picker import PassagePicker
+from ui.dialogs.passage_picker import PassagePicker
 
 Side = int | None  # a version number; None is the working copy
 
@@ -85,7 +85,7 @@ class ExportChoice:
 class ExportDraftDialog(QDialog):
     """The version (or working copy), the layout or the redline base, the author and the file."""
 
-    def __init__(self, library: Library, draft: Draft, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Store, draft: Draft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Draft to Word")
         self.draft = draft

@@ -1,11 +1,17 @@
 """DraftEditor: the structured editor of one draft, a tab the main window can open.
 
 Rows carry automatic labels; every edit is one undo command over immutable segment
-tuples, and reaches the library within AUTOSAVE_MS in one transaction.
+tuples, and reaches the library within AUTOSAVE_MS in one transaction, written on the
+session's write lane (the window never waits for it).
+
+Nothing typed is lost silently: when a save fails (a full disk, another program holding
+the library locked) the editor says "Not saved: <why>" where it said "Saved", keeps the
+text and tries again every RETRY_MS until the library takes it; closing asks first.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -15,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -28,37 +35,46 @@ from app.drafts import EditRefused
 from app.errors import ConcordError
 from app.model import Kind, Segment
 from app.services import drafts as svc
-from app.store import Library
 from app.wording import count
 from ui.drafting.commands import DraftCommand, EditTextCommand
 from ui.drafting.delegate import SegmentTextEdit, TextDelegate
 from ui.drafting.model import DraftModel
 from ui.drafting.precedents import PrecedentPanel
+from ui.session import Session
+from ui.views.textpaint import diff_colors
+from ui.workers import failure_message
 
-AUTOSAVE_MS = 300  # the longest an edit waits before it is in the library
+log = logging.getLogger(__name__)
+AUTOSAVE_MS = 300  # the longest an edit waits before it is on its way to the library
+RETRY_MS = 2000  # after a failed save, the next try
 Rows = tuple[Segment, ...]
 
 
 class DraftEditor(QWidget):
-    """`DraftEditor(library_path, draft_id)`: edit a draft's working copy; autosaves itself."""
+    """`DraftEditor(session, draft_id)`: edit a draft's working copy; autosaves itself."""
 
     autosaved = Signal(str)  # when
+    save_failed = Signal(str)  # why, in one line
     version_saved = Signal(int)
     brackets_changed = Signal(int)
 
-    def __init__(self, library_path: str, draft_id: int, parent=None) -> None:
+    def __init__(self, session: Session, draft_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library_path = str(library_path)
-        self.library = Library(self.library_path)
-        self.draft = svc.get_draft(self.library, draft_id)
+        self.session = session
+        self.draft = svc.get_draft(session.store, draft_id)
         self.draft_id = draft_id
         self.undo_stack = QUndoStack(self)
         self.model = DraftModel(self)
         self.model.text_edited.connect(self._typed)
         self.model.row_dropped.connect(self.move_row)
-        self.dirty = False
+        self.edits = 0  # edits made since the draft was opened
+        self.saved_edits = 0  # how many of them the library has
+        self._saving_edits = -1  # what the save on its way holds (-1: none on its way)
+        self.problem = ""  # why the last save failed ("" once one succeeds)
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.flush)
+        self.autosave_timer.timeout.connect(self.save_soon)
+        self.retry_timer = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self.retry_timer.timeout.connect(self.save_soon)
 
         self.view = QTableView()
         self.view.setAccessibleName("Draft")
@@ -84,16 +100,15 @@ class DraftEditor(QWidget):
         # Row heights follow the text, but only for rows that changed: ResizeToContents
         # re-lays out every row on each keystroke (64 ms a keystroke on the Mali draft).
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.model.dataChanged.connect(
-            lambda tl, br, _roles=(): [self.view.resizeRowToContents(r) for r in range(tl.row(), br.row() + 1)])
-        self.model.modelReset.connect(lambda: self.relayout_timer.start())
         self.relayout_timer = QTimer(self, singleShot=True, interval=0)
+        self.model.dataChanged.connect(self._resize_rows)
+        self.model.modelReset.connect(lambda: self.relayout_timer.start())
         self.relayout_timer.timeout.connect(self.view.resizeRowsToContents)
         self.relayout_timer.timeout.connect(lambda: self.view.scrollTo(self.view.currentIndex()))
         self.view.horizontalHeader().sectionResized.connect(lambda *_: self.relayout_timer.start(100))
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
 
-        self.panel = PrecedentPanel(self.library_path)
+        self.panel = PrecedentPanel(session)
         self.panel.insert_requested.connect(self.insert_precedent)
         self.panel.replace_requested.connect(self.replace_with_precedent)
 
@@ -114,6 +129,13 @@ class DraftEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
+        self.save_banner = QLabel()  # "Not saved: why", across the tab, while saving fails
+        self.save_banner.setObjectName("not-saved")
+        self.save_banner.setAccessibleName("Not saved")
+        self.save_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_banner.setWordWrap(True)
+        self.save_banner.hide()
+        layout.addWidget(self.save_banner)
         layout.addWidget(split, 1)
         self.model.set_segments(self.draft.head)
         self.undo_stack.indexChanged.connect(lambda _: self._update_actions())
@@ -186,7 +208,7 @@ class DraftEditor(QWidget):
         self._changed()
 
     def _changed(self) -> None:
-        self.dirty = True
+        self.edits += 1
         if not self.autosave_timer.isActive():
             self.autosave_timer.start()
         self._update_brackets()
@@ -197,15 +219,91 @@ class DraftEditor(QWidget):
         self.brackets_label.setText(f"{count(n, 'bracket')} open")
         self.brackets_changed.emit(n)
 
-    def flush(self) -> None:
-        """Write the working copy now (one transaction)."""
+    # --- saving -----------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the library lacks some of what was typed."""
+        return self.edits != self.saved_edits
+
+    @property
+    def draft_title(self) -> str:
+        return self.draft.title
+
+    def save_soon(self) -> None:
+        """Send the working copy to the write lane; the window goes on at once."""
+        self.autosave_timer.stop()
+        if not self.dirty or self._saving_edits >= 0:
+            return  # nothing new, or a save on its way (`_save_ended` looks again)
+        edits, rows, draft_id = self.edits, self.segments, self.draft_id
+        self._saving_edits = edits
+        job = self.session.write(lambda lib, job: svc.autosave(lib, draft_id, rows), "saving the draft",
+                                 urgent=True)
+        job.signals.finished.connect(self._save_done)
+        job.signals.failed.connect(self._save_failed)
+        job.signals.ended.connect(self._save_ended)
+
+    def _save_done(self, when: str) -> None:
+        self._saved(self._saving_edits, when)
+
+    def _save_failed(self, message: str) -> None:
+        self._not_saved(self._saving_edits, message)
+
+    def _save_ended(self) -> None:
+        self._saving_edits = -1
+        if self.dirty and not self.problem and not self.autosave_timer.isActive():
+            self.autosave_timer.start()  # typed while it was saving
+
+    def flush(self) -> bool:
+        """Store the working copy now and wait for it (before a comparison, an export, closing).
+
+        False when it could not be stored: the editor then shows why and keeps trying.
+        """
         self.autosave_timer.stop()
         if not self.dirty:
-            return
-        when = svc.autosave(self.library, self.draft_id, self.segments)
-        self.dirty = False
+            return True
+        edits, rows, draft_id = self.edits, self.segments, self.draft_id
+        try:
+            when = self.session.write_now(lambda lib: svc.autosave(lib, draft_id, rows), "saving the draft")
+        except ConcordError as e:
+            self._not_saved(edits, str(e))
+            return False
+        except Exception as e:
+            log.exception("saving draft %s failed", draft_id)
+            self._not_saved(edits, failure_message("saving the draft", e))
+            return False
+        self._saved(edits, when)
+        return True
+
+    def _saved(self, edits: int, when: str) -> None:
+        if edits < 0 or edits < self.saved_edits:
+            return  # a later save already told
+        self.saved_edits = edits
+        self.problem = ""
+        self.retry_timer.stop()
+        self.save_banner.hide()
+        self.saved_label.setStyleSheet("")
         self.saved_label.setText(f"Saved {when}")
+        self.saved_label.setToolTip("")
         self.autosaved.emit(when)
+
+    def _not_saved(self, edits: int, message: str) -> None:
+        if edits <= self.saved_edits:
+            return  # a later save went through
+        reason = message.removeprefix(f"{self.session.store.location}: ")
+        if reason != self.problem:
+            log.warning("draft %s not saved: %s", self.draft_id, message)
+        self.problem = reason
+        color = diff_colors(self.palette()).delete_fg.name()
+        self.saved_label.setText("Not saved")
+        self.saved_label.setStyleSheet(f"color: {color}; font-weight: bold")
+        self.saved_label.setToolTip(message)
+        self.save_banner.setText(f"Not saved: {reason}. Your text stays here; Concord tries again every "
+                                 f"{RETRY_MS // 1000} seconds, and asks before closing.")
+        self.save_banner.setStyleSheet(f"color: {color}; font-weight: bold; padding: 4px 8px")
+        self.save_banner.show()
+        self.retry_timer.start()
+        self.save_failed.emit(reason)
 
     # --- edits ------------------------------------------------------------------------
 
@@ -214,7 +312,9 @@ class DraftEditor(QWidget):
         try:
             after, new_row = change(before, row)
         except EditRefused as e:
-            self.window().statusBar().showMessage(str(e), 4000) if hasattr(self.window(), "statusBar") else None
+            top = self.window()
+            if isinstance(top, QMainWindow):
+                top.statusBar().showMessage(str(e), 4000)
             return False
         if after != before:
             self.undo_stack.push(DraftCommand(label, self._apply, before, after, row, new_row))
@@ -276,7 +376,7 @@ class DraftEditor(QWidget):
             self.view.closePersistentEditor(self.view.currentIndex())
             row = min(max(self.current_row(), 0), len(rows) - 1)
             self.undo_stack.push(DraftCommand(label, self._apply, before, tuple(rows), self.current_row(), row))
-        self.draft = svc.get_draft(self.library, self.draft_id)
+        self.draft = svc.get_draft(self.session.store, self.draft_id)
 
     def replace_with_precedent(self, text: str) -> None:
         row = self.current_row()
@@ -287,9 +387,11 @@ class DraftEditor(QWidget):
     # --- versions ---------------------------------------------------------------------
 
     def save_version(self, name: str) -> int:
-        self.flush()
-        number = svc.save_version(self.library, self.draft_id, name)
-        self.draft = svc.get_draft(self.library, self.draft_id)
+        """Freeze the working copy as the next version; a `ConcordError` says why it could not."""
+        if not self.flush():
+            raise ConcordError(f"the working copy is not saved ({self.problem}), so no version can be made of it")
+        number = self.session.write_now(lambda lib: svc.save_version(lib, self.draft_id, name), "saving a version")
+        self.draft = svc.get_draft(self.session.store, self.draft_id)
         self.version_saved.emit(number)
         return number
 
@@ -310,15 +412,19 @@ class DraftEditor(QWidget):
         if current.isValid():
             self.panel.request_for(self.segments[current.row()].text)
 
+    def _resize_rows(self, top: QModelIndex, bottom: QModelIndex, _roles: object = ()) -> None:
+        for r in range(top.row(), bottom.row() + 1):
+            self.view.resizeRowToContents(r)
+
     def _editor_created(self, editor: SegmentTextEdit) -> None:
         editor.undo_requested.connect(self.undo_stack.undo)
         editor.redo_requested.connect(self.undo_stack.redo)
 
-    def release(self) -> None:
-        """Store what was typed and let go of the library (the tab is closing)."""
-        self.flush()
-        self.panel.timer.stop()
-        self.library.close()
+    def stop(self) -> None:
+        """No more saving or searching: the tab is closing (what was typed is stored or given up)."""
+        self.autosave_timer.stop()
+        self.retry_timer.stop()
+        self.panel.stop()
 
     def closeEvent(self, event) -> None:
         self.flush()

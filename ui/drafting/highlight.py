@@ -19,13 +19,13 @@ class BracketHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document) -> None:
         super().__init__(document)
-        self.format = QTextCharFormat()
-        self.format.setBackground(QColor(BRACKET_BACKGROUND))
-        self.format.setForeground(QColor(BRACKET_INK))
+        self.bracket_format = QTextCharFormat()
+        self.bracket_format.setBackground(QColor(BRACKET_BACKGROUND))
+        self.bracket_format.setForeground(QColor(BRACKET_INK))
 
     def highlightBlock(self, text: str) -> None:
         for start, end in bracket_spans(text):
-            self.setFormat(start, end - start, self.format)
+            self.setFormat(start, end - start, self.bracket_format)
 
 
 def bracket_html(text: str) -> str:

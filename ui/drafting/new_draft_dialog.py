@@ -34,12 +34,12 @@ from app.drafts import Draft
 from app.errors import ConcordError
 from app.model import Passage
 from app.services import drafts as svc
-from app.store import Library
 from app.wording import count
 from ui.dialogs.parts import error_label, ok_cancel_buttons
+from ui.dialogs.passage_picker import PassagePicker
 from ui.drafting.delegate import TextDelegate
 from ui.drafting.replace_models import ReplacementHitsModel, ReplacementModel, default_pairs
-from ui.views.passage_picker import PassagePicker
+from ui.session import Session
 
 SKELETON, DOCUMENT, DRAFT = 0, 1, 2
 TITLE_PREFIX = "Conclusions on children and armed conflict in "
@@ -82,10 +82,11 @@ def _table(model, name: str) -> QTableView:
 class NewDraftDialog(QDialog):
     """Accepting creates the draft (`self.draft`); nothing is stored before that."""
 
-    def __init__(self, library: Library, current: Passage | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, current: Passage | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New Draft")
-        self.library = library
+        self.session = session
+        self.library = library = session.store
         self.draft: Draft | None = None
         self._title_touched = False
         self._pairs_touched = False
@@ -177,7 +178,7 @@ class NewDraftDialog(QDialog):
 
         self.refresh_timer = QTimer(self, singleShot=True, interval=150)
         self.refresh_timer.timeout.connect(self.refresh)
-        self.sources.idToggled.connect(lambda _id, on: on and self._source_changed())
+        self.sources.idToggled.connect(lambda _id, on: self._source_changed() if on else None)
         self.picker.changed.connect(self._source_changed)
         self.version_box.currentIndexChanged.connect(lambda _: self._source_changed())
         for signal in (self.pairs.dataChanged, self.pairs.rowsInserted, self.pairs.rowsRemoved):
@@ -307,14 +308,15 @@ class NewDraftDialog(QDialog):
 
     # --- creating ---------------------------------------------------------------------
 
-    def create(self) -> Draft | None:
+    def create(self) -> Draft | None:  # type: ignore[override]  # not QWidget.create: what OK does
         """Store the new draft with the reviewed replacements; None (and a message) on error."""
         if not self.refresh():
             return None
+        title, ref, situation = self.title.text(), self.source_ref(), self.situation.text().strip() or None
+        pairs = self.pairs.replacements() if self.source_kind() != SKELETON else ()
         try:
-            self.draft = svc.new_draft(self.library, self.title.text(), self.source_ref(),
-                                       self.pairs.replacements() if self.source_kind() != SKELETON else (),
-                                       self.situation.text().strip() or None)
+            self.draft = self.session.write_now(lambda lib: svc.new_draft(lib, title, ref, pairs, situation),
+                                                "creating the draft")
         except ConcordError as e:
             self.error.setText(str(e))
             return None

@@ -1,15 +1,14 @@
 """The precedent side panel: the closest library language to the row being edited.
 
-The search runs in a `PrecedentJob` on the thread pool, with its own `Library` connection
-(a SQLite connection belongs to the thread that opened it), after a pause in typing; a
-result that arrives after a newer request is dropped.
+The search runs on the session's reader pool after a pause in typing; a newer request
+cancels the one before, whose result is never shown.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,37 +22,24 @@ from PySide6.QtWidgets import (
 from app.compare.inline import diff_texts
 from app.compare.model import Edit
 from app.services.search import Precedent, find_precedents
-from app.store import Library
+from app.store import Store
 from app.wording import count
 from ui.models.provenance_model import plain_tooltip
+from ui.session import LibraryChange, Session
+from ui.workers import Job
 
 DEBOUNCE_MS = 300
+Found = list[tuple[Precedent, tuple[Edit, ...]]]
 
 
-class _JobSignals(QObject):
-    finished = Signal(int, object)  # request id, list[(Precedent, edits)]
-
-
-class PrecedentJob(QRunnable):
-    """Find the top precedents for a text and diff each against it, off the UI thread."""
-
-    def __init__(self, library_path: str, request: int, text: str, limit: int = 5) -> None:
-        super().__init__()
-        self.library_path, self.request, self.text, self.limit = library_path, request, text, limit
-        self.signals = _JobSignals()
-        self.setAutoDelete(False)  # the panel keeps it until its result is delivered
-
-    def run(self) -> None:
-        results: list[tuple[Precedent, tuple[Edit, ...]]] = []
-        try:
-            lib = Library(self.library_path)
-            try:
-                for p in find_precedents(lib, self.text, limit=self.limit):
-                    results.append((p, diff_texts(self.text, p.text)))
-            finally:
-                lib.close()
-        finally:
-            self.signals.finished.emit(self.request, results)
+def precedents_with_diffs(lib: Store, text: str, job: Job, limit: int = 5) -> Found:
+    """The top precedents for `text`, each with its word differences (stops when superseded)."""
+    found: Found = []
+    for p in find_precedents(lib, text, limit=limit):
+        if job.is_cancelled():
+            break
+        found.append((p, diff_texts(text, p.text)))
+    return found
 
 
 def diff_html(edits: tuple[Edit, ...]) -> str:
@@ -77,14 +63,15 @@ class PrecedentPanel(QWidget):
     replace_requested = Signal(str)
     results_shown = Signal(int)  # how many
 
-    def __init__(self, library_path: str, parent=None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library_path = library_path
-        self.pool = QThreadPool.globalInstance()
-        self.request = 0
+        self.session = session
         self.pending_text = ""
-        self.results: list[tuple[Precedent, tuple[Edit, ...]]] = []
-        self.jobs: dict[int, PrecedentJob] = {}
+        self.results: Found = []
+        self.latest = session.latest(self)
+        self.latest.finished.connect(self._show)
+        self.latest.failed.connect(self._failed)
+        session.library_changed.connect(self._library_changed)
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.timer.timeout.connect(self._start)
         title = QLabel("<b>Precedents</b>")
@@ -109,23 +96,31 @@ class PrecedentPanel(QWidget):
         self.pending_text = text
         self.timer.start()
 
-    def _start(self) -> None:
-        self.request += 1
-        job = PrecedentJob(self.library_path, self.request, self.pending_text)
-        job.signals.finished.connect(self._show, Qt.ConnectionType.QueuedConnection)
-        self.jobs[self.request] = job
+    def _start(self) -> Job:
+        text = self.pending_text
         self.status.setText("Searching…")
-        self.pool.start(job)
+        return self.latest.start(self.session.job(lambda lib, job: precedents_with_diffs(lib, text, job),
+                                                  "looking for precedents"))
 
-    def _show(self, request: int, results: list) -> None:
-        self.jobs.pop(request, None)
-        if request != self.request:
-            return  # a newer request is on its way
+    def stop(self) -> None:
+        """No more searching (the editor is closing)."""
+        self.timer.stop()
+        self.latest.cancel()
+
+    def _library_changed(self, change: LibraryChange) -> None:
+        if change.documents and self.pending_text:
+            self.timer.start()  # new conclusions may hold closer language
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
+
+    def _show(self, results: Found) -> None:
         self.results = results
         while self.list.count() > 1:
             item = self.list.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for n, (p, edits) in enumerate(results):
             self.list.insertWidget(n, self._card(p, edits))
         self.status.setText(f"{count(len(results), 'closest segment')} in the library" if results

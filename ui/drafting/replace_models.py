@@ -44,6 +44,7 @@ class ReplacementModel(RowsTableModel):
 
     @property
     def pairs(self) -> list[list[str]]:
+        assert isinstance(self.rows, list)  # edited in place
         return self.rows
 
     def set_pairs(self, pairs: Sequence[tuple[str, str]]) -> None:
@@ -95,7 +96,7 @@ class ReplacementHitsModel(RowsTableModel):
         super().__init__((), parent)
 
     @property
-    def hits(self) -> list[ReplacementHit]:
+    def hits(self) -> Sequence[ReplacementHit]:
         return self.rows
 
     def set_hits(self, hits: Sequence[ReplacementHit]) -> None:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.compare.model import Comparison, Row, RowOp
-from ui.models import ROW_ROLE
+from ui.models.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
-COMPARISON_INDEX_ROLE = ROW_ROLE + 100  # int: the row's index in `Comparison.rows`
 
 OP_WORDS = {
     RowOp.EQUAL: "same",
@@ -34,7 +33,6 @@ def describe_row(row: Row) -> str:
 
 
 class ComparisonModel(QAbstractListModel):
-    COMPARISON_INDEX_ROLE = COMPARISON_INDEX_ROLE
     def __init__(self, comparison: Comparison | None = None, parent=None) -> None:
         super().__init__(parent)
         self.comparison = comparison or Comparison("", "", ())
@@ -109,8 +107,8 @@ class ComparisonModel(QAbstractListModel):
             return describe_row(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return describe_row(row)
-        if role == ROW_ROLE:
+        if role == Role.ROW:
             return row
-        if role == COMPARISON_INDEX_ROLE:
+        if role == Role.COMPARISON_INDEX:
             return self._visible[index.row()]
         return None

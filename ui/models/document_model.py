@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.model import Document
-from ui.models import DOC_ID_ROLE, KIND_ROLE, LABEL_ROLE, SEGMENT_ROLE, SPANS_ROLE
+from ui.models.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,7 +33,7 @@ class DocumentModel(QAbstractListModel):
         """Highlight `needle`; returns the rows where it occurs, in order."""
         self._spans = [find_spans(s.text, needle) for s in self.document.segments]
         if self._spans:
-            self.dataChanged.emit(self.index(0), self.index(len(self._spans) - 1), [SPANS_ROLE])
+            self.dataChanged.emit(self.index(0), self.index(len(self._spans) - 1), [Role.SPANS])
         return [i for i, spans in enumerate(self._spans) if spans]
 
     def row_of_label(self, label: str) -> int:
@@ -58,14 +58,14 @@ class DocumentModel(QAbstractListModel):
             return s.text
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{s.label} {s.text}" if s.label else s.text
-        if role == LABEL_ROLE:
+        if role == Role.LABEL:
             return s.label
-        if role == KIND_ROLE:
+        if role == Role.KIND:
             return s.kind.value
-        if role == SEGMENT_ROLE:
+        if role == Role.SEGMENT:
             return s
-        if role == SPANS_ROLE:
+        if role == Role.SPANS:
             return self._spans[index.row()]
-        if role == DOC_ID_ROLE:
+        if role == Role.DOC_ID:
             return self.document.id
         return None

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.drafts import DraftSummary
 from app.wording import count
-from ui.models import DRAFT_ID_ROLE
+from ui.models.roles import Role
 from ui.models.table import RowsTableModel
 
 
@@ -23,7 +23,7 @@ class DraftListModel(RowsTableModel):
     COLUMNS = ("Title", "Situation", "Versions", "Last saved")
 
     @property
-    def drafts(self) -> list[DraftSummary]:
+    def drafts(self) -> Sequence[DraftSummary]:
         return self.rows
 
     def set_drafts(self, drafts: Sequence[DraftSummary]) -> None:
@@ -36,6 +36,6 @@ class DraftListModel(RowsTableModel):
             return (d.title, d.situation or "—", versions, saved_at(d.updated_at))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{d.title}\n{count(d.versions, 'version')} · last saved {saved_at(d.updated_at)}"
-        if role == DRAFT_ID_ROLE:
+        if role == Role.DRAFT_ID:
             return d.id
         return None

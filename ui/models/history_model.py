@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from app.services.search import HistoryEntry
-from ui.models import DOC_ID_ROLE, LABEL_ROLE, POSITION_ROLE, SPANS_ROLE, USER
+from ui.models.inline import inline_changes
 from ui.models.provenance_model import plain_tooltip
+from ui.models.roles import Role
 from ui.models.table import RowsTableModel
-from ui.views.textpaint import inline_changes
 
 COLUMNS = ("Meeting", "Conclusions", "Label", "Like the clause", "Follows", "Changes from the version it follows")
 DATE_COL, DOCUMENT_COL, LABEL_COL, SIMILARITY_COL, FOLLOWS_COL, TEXT_COL = range(len(COLUMNS))
-ENTRY_ROLE = USER + 22  # HistoryEntry
-CURRENT_ROLE = USER + 23  # bool: the clause the history was asked for
 
 
 class ClauseHistoryModel(RowsTableModel):
@@ -24,7 +24,7 @@ class ClauseHistoryModel(RowsTableModel):
     _texts: list[tuple[str, tuple[tuple[int, int, str], ...]]]  # shown text and change marks, per row
 
     @property
-    def entries(self) -> list[HistoryEntry]:
+    def entries(self) -> Sequence[HistoryEntry]:
         return self.rows
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
@@ -81,16 +81,16 @@ class ClauseHistoryModel(RowsTableModel):
             f = QFont()
             f.setBold(True)
             return f
-        if role == SPANS_ROLE:
+        if role == Role.SPANS:
             return self._texts[row][1] if col == TEXT_COL else ()
-        if role == ENTRY_ROLE:
+        if role == Role.ENTRY:
             return e
-        if role == CURRENT_ROLE:
+        if role == Role.CURRENT:
             return e.current
-        if role == LABEL_ROLE:
+        if role == Role.LABEL:
             return s.label
-        if role == DOC_ID_ROLE:
+        if role == Role.DOC_ID:
             return s.document_id
-        if role == POSITION_ROLE:
+        if role == Role.POSITION:
             return s.position
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -42,7 +43,7 @@ class ImportResultsModel(RowsTableModel):
         super().__init__(results, parent)
 
     @property
-    def results(self) -> list[ImportResult]:
+    def results(self) -> Sequence[ImportResult]:
         return self.rows
 
     def counts(self) -> dict[str, int]:

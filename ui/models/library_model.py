@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 from app.drafts import DraftSummary
 from app.model import Document, DocumentSummary, Kind, parent_label
 from app.services.drafts import list_drafts
-from app.store import Library
+from app.store import Store
 from app.wording import count
-from ui.models import DOC_ID_ROLE, DRAFT_ID_ROLE, KIND_ROLE, LABEL_ROLE, POSITION_ROLE
+from ui.models.roles import Role
 from ui.models.table import NamedColumns
 
 Index = QModelIndex | QPersistentModelIndex
@@ -98,24 +98,44 @@ class LibraryModel(NamedColumns, QAbstractItemModel):
 
     COLUMNS = COLUMNS
 
-    def __init__(self, library: Library, parent=None) -> None:
+    def __init__(self, library: Store, parent=None) -> None:
         super().__init__(parent)
         self.library = library
         self.root = OutlineNode("root", "", 0)
         self.reload()
 
     def reload(self) -> None:
+        self._reset(self.library.list_documents(), list_drafts(self.library))
+
+    def _reset(self, docs: list[DocumentSummary], drafts: list[DraftSummary]) -> None:
         self.beginResetModel()
         self.root.children = []
-        for d in self.library.list_documents():
+        for d in docs:
             node = OutlineNode("document", d.situation or d.title, d.id, summary=d, loaded=False)
             self.root.add(node)
-        drafts = list_drafts(self.library)
         if drafts:
             group = self.root.add(OutlineNode("drafts", f"Drafts ({len(drafts)})", 0))
             for dr in drafts:
                 group.add(OutlineNode("draft", dr.title, 0, draft=dr))
         self.endResetModel()
+
+    def refresh(self) -> None:
+        """Show the library as it is now, without collapsing the tree when only drafts' dates,
+        titles or versions moved on (an autosave changes the library every few seconds)."""
+        docs, drafts = self.library.list_documents(), list_drafts(self.library)
+        shown_docs = [n.summary for n in self.root.children if n.summary is not None]
+        group = self.drafts_group()
+        rows = self.node(group).children if group.isValid() else []
+        by_id = {d.id: d for d in drafts}
+        if docs != shown_docs or {n.draft.id for n in rows if n.draft} != set(by_id):
+            self._reset(docs, drafts)
+            return
+        for row, node in enumerate(rows):
+            assert node.draft is not None
+            new = by_id[node.draft.id]
+            if new != node.draft:
+                node.draft, node.text = new, new.title
+                self.dataChanged.emit(self.index(row, 0, group), self.index(row, len(COLUMNS) - 1, group))
 
     def drafts_group(self) -> QModelIndex:
         """The index of the "Drafts" row (invalid when the library has no drafts)."""
@@ -124,7 +144,7 @@ class LibraryModel(NamedColumns, QAbstractItemModel):
                 return self.createIndex(row, 0, node)
         return QModelIndex()
 
-    def set_library(self, library: Library) -> None:
+    def set_library(self, library: Store) -> None:
         self.library = library
         self.reload()
 
@@ -199,15 +219,15 @@ class LibraryModel(NamedColumns, QAbstractItemModel):
                 return text
             short = text if len(text) <= 90 else text[:88] + "…"
             return f"{node.label}  {short}" if node.label else short
-        if role == DOC_ID_ROLE:
+        if role == Role.DOC_ID:
             return node.doc_id if node.kind not in ("drafts", "draft") else None
-        if role == DRAFT_ID_ROLE:
+        if role == Role.DRAFT_ID:
             return node.draft.id if node.draft is not None else None
-        if role == LABEL_ROLE:
+        if role == Role.LABEL:
             return node.label
-        if role == KIND_ROLE:
+        if role == Role.KIND:
             return node.kind
-        if role == POSITION_ROLE:
+        if role == Role.POSITION:
             return node.position
         return None
 
@@ -237,6 +257,7 @@ class LibraryFilterModel(QSortFilterProxyModel):
         if not self._needle:
             return True
         model = self.sourceModel()
+        assert isinstance(model, LibraryModel)
         node = model.node(model.index(source_row, 0, source_parent))
         if node.kind == "drafts":
             return any(self._matches(child) for child in node.children)

@@ -6,9 +6,9 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from app.model import Document
 from app.wording import count
+from ui.models.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
-PARALLEL_ROLE = Qt.ItemDataRole.UserRole.value + 300
 
 
 def run_name(doc: Document, start: int, end: int) -> str:
@@ -45,6 +45,6 @@ class ParallelsModel(QAbstractListModel):
         p = self.parallels[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.describe(p)
-        if role == PARALLEL_ROLE:
+        if role == Role.PARALLEL:
             return p
         return None

@@ -7,15 +7,12 @@ import html
 from PySide6.QtCore import Qt
 
 from app.services.search import MODIFIED, NEW, VERBATIM, Provenance, SegmentProvenance, Source
-from ui.models import DOC_ID_ROLE, LABEL_ROLE, POSITION_ROLE, SEGMENT_ROLE, SPANS_ROLE, USER
+from ui.models.inline import inline_changes
+from ui.models.roles import Role
 from ui.models.table import RowsTableModel
-from ui.views.textpaint import inline_changes
 
 COLUMNS = ("Label", "Status", "Similarity", "Source", "Text")
 LABEL_COL, STATUS_COL, SIMILARITY_COL, SOURCE_COL, TEXT_COL = range(len(COLUMNS))
-STATUS_ROLE = USER + 20  # str: "verbatim", "modified" or "new"
-ITEM_ROLE = USER + 21  # SegmentProvenance
-VERBATIM_ROLE = USER + 24  # bool: repeated word for word (painted quieter)
 STATUS_WORDS = {VERBATIM: "verbatim", MODIFIED: "modified", NEW: "new"}
 
 
@@ -85,20 +82,20 @@ class ProvenanceModel(RowsTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        if role == STATUS_ROLE:
+        if role == Role.STATUS:
             return p.status
-        if role == VERBATIM_ROLE:
+        if role == Role.VERBATIM:
             return p.status == VERBATIM
-        if role == SPANS_ROLE:
+        if role == Role.SPANS:
             return self._texts[row][1] if col == TEXT_COL else ()
-        if role == ITEM_ROLE:
+        if role == Role.ITEM:
             return p
-        if role == SEGMENT_ROLE:
+        if role == Role.SEGMENT:
             return p.segment
-        if role == LABEL_ROLE:
+        if role == Role.LABEL:
             return p.segment.label
-        if role == DOC_ID_ROLE:
+        if role == Role.DOC_ID:
             return p.source.document_id if p.source else None
-        if role == POSITION_ROLE:
+        if role == Role.POSITION:
             return p.source.position if p.source else None
         return None

@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.model import SearchHit
-from ui.models import DOC_ID_ROLE, LABEL_ROLE, POSITION_ROLE, SPANS_ROLE
+from ui.models.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
-HIT_ROLE = SPANS_ROLE + 100
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -40,14 +39,14 @@ class SearchResultsModel(QAbstractListModel):
             return f"{where}: {hit.text}"
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return where
-        if role == SPANS_ROLE:
+        if role == Role.SPANS:
             return hit.spans
-        if role == DOC_ID_ROLE:
+        if role == Role.DOC_ID:
             return hit.document_id
-        if role == LABEL_ROLE:
+        if role == Role.LABEL:
             return hit.label
-        if role == POSITION_ROLE:
+        if role == Role.POSITION:
             return hit.position
-        if role == HIT_ROLE:
+        if role == Role.HIT:
             return hit
         return None

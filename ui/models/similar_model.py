@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 
 from app.services.search import Precedent
-from ui.models import DOC_ID_ROLE, LABEL_ROLE, POSITION_ROLE
 from ui.models.provenance_model import plain_tooltip
+from ui.models.roles import Role
 from ui.models.table import RowsTableModel
 
 COLUMNS = ("For", "Found in", "Similarity", "Text")
@@ -33,10 +33,10 @@ class SimilarModel(RowsTableModel):
             return plain_tooltip(value) if role == Qt.ItemDataRole.ToolTipRole else value
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == DOC_ID_ROLE:
+        if role == Role.DOC_ID:
             return r.hit.document_id
-        if role == POSITION_ROLE:
+        if role == Role.POSITION:
             return r.hit.position
-        if role == LABEL_ROLE:
+        if role == Role.LABEL:
             return r.hit.label
         return None

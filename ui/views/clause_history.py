@@ -11,13 +11,14 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services.search import HistoryEntry, clause_history
-from app.store import Library
 from app.wording import count
 from ui.dialogs.errors import show_error
-from ui.models.history_model import CURRENT_ROLE, ENTRY_ROLE, TEXT_COL, ClauseHistoryModel
+from ui.models.history_model import TEXT_COL, ClauseHistoryModel
+from ui.models.roles import Role
+from ui.session import LibraryChange, Session
 from ui.views.trace_panel import lay_out_trace, title_label, view_action
 from ui.views.trace_table import TraceTable
-from ui.workers import Job, JobRunner, library_job
+from ui.workers import Job
 
 
 def history_summary(entries: list[HistoryEntry]) -> str:
@@ -39,12 +40,14 @@ class ClauseHistoryView(QWidget):
     compare_requested = Signal(object, object)  # the earlier HistoryEntry, the later one
     history_ready = Signal(object)  # list[HistoryEntry]
 
-    def __init__(self, runner: JobRunner, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner
-        self.library_path = library.path
+        self.session = session
         self.clause = ""
-        self._generation = 0
+        self.latest = session.latest(self)
+        self.latest.finished.connect(self.set_entries)
+        self.latest.failed.connect(self._fail)
+        session.library_changed.connect(self._library_changed)
         self.setAccessibleName("Clause history")
         self.model = ClauseHistoryModel(parent=self)
         self.table = TraceTable(TEXT_COL)
@@ -73,14 +76,16 @@ class ClauseHistoryView(QWidget):
 
     def trace(self, ref_or_text: str, title: str) -> Job:
         """The history of a clause named by a REF (`1:5(h)`) or given as its text."""
-        self._generation += 1
-        generation, self.clause = self._generation, ref_or_text
+        self.clause = ref_or_text
         self.title.setText(title)
-        job = library_job(self.library_path, lambda lib, job: clause_history(lib, ref_or_text), "tracing the clause history")
-        job.signals.finished.connect(lambda entries: generation == self._generation and self.set_entries(entries))
-        job.signals.failed.connect(lambda msg: generation == self._generation and self._fail(msg))
         self.summary.setText("searching…")
-        return self.runner.start(job)
+        return self.latest.start(self.session.job(lambda lib, job: clause_history(lib, ref_or_text),
+                                                  "tracing the clause history"))
+
+    def _library_changed(self, change: LibraryChange) -> None:
+        """A document imported (or removed) may hold another version of the clause."""
+        if change.documents and not change.switched and self.clause:
+            self.trace(self.clause, self.title.text())
 
     def _fail(self, message: str) -> None:
         self.summary.setText("could not trace this clause")
@@ -91,7 +96,7 @@ class ClauseHistoryView(QWidget):
         self.summary.setText(history_summary(entries))
         self.table.schedule_fit()
         current = next((r for r in range(self.model.rowCount())
-                        if self.model.index(r, 0).data(CURRENT_ROLE)), 0 if entries else -1)
+                        if self.model.index(r, 0).data(Role.CURRENT)), 0 if entries else -1)
         if current >= 0:
             self.table.selectRow(current)
             self.table.scrollTo(self.model.index(current, 0))
@@ -102,7 +107,7 @@ class ClauseHistoryView(QWidget):
 
     def current_entry(self) -> HistoryEntry | None:
         index = self.table.currentIndex()
-        return index.data(ENTRY_ROLE) if index.isValid() else None
+        return index.data(Role.ENTRY) if index.isValid() else None
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_current()

@@ -29,16 +29,17 @@ from PySide6.QtWidgets import (
 from app.compare.model import CompareOptions, Comparison, Row
 from app.errors import ConcordError
 from app.model import Passage
-from app.store import Library
 from ui import settings as S
 from ui.dialogs.errors import show_error
+from ui.dialogs.passage_picker import PassagePicker, passage_name, side_distinctions, version_of
 from ui.export_jobs import start_export
 from ui.models.comparison_model import ComparisonModel
+from ui.models.roles import Role
+from ui.session import LibraryChange, Session
 from ui.views.comparison_delegate import ComparisonDelegate
 from ui.views.overview import OverviewStrip
-from ui.views.passage_picker import PassagePicker, passage_name, side_distinctions, version_of
 from ui.views.reader import SegmentListView
-from ui.workers import Job, JobRunner
+from ui.workers import Job
 
 
 def has_service(name: str) -> bool:
@@ -70,14 +71,17 @@ class ComparisonView(QWidget):
     comparison_ready = Signal(object)  # Comparison
     failed = Signal(str)
 
-    def __init__(self, runner: JobRunner, library: Library | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, pickers: bool = True, parent: QWidget | None = None) -> None:
+        """`pickers`: the sides can be chosen from the library (not for two pasted texts)."""
         super().__init__(parent)
-        self.runner = runner
-        self.library = library
+        self.session = session
+        self.runner = session.runner
         self.left: Passage | None = None
         self.right: Passage | None = None
         self.texts: tuple[str, str] | None = None
-        self._generation = 0
+        self.latest = session.latest(self)
+        self.latest.finished.connect(self.set_comparison)
+        self.latest.failed.connect(self._fail)
         self.setAccessibleName("Comparison")
         self.model = ComparisonModel(parent=self)
         self.list = SegmentListView()
@@ -98,8 +102,9 @@ class ComparisonView(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setAccessibleName("Summary of changes")
-        self.left_picker = PassagePicker(library, "Left") if library else None
-        self.right_picker = PassagePicker(library, "Right") if library else None
+        self.left_picker = PassagePicker(session.store, "Left") if pickers else None
+        self.right_picker = PassagePicker(session.store, "Right") if pickers else None
+        session.library_changed.connect(self._library_changed)
         self.toolbar = QToolBar()
         self.toolbar.setAccessibleName("Comparison tools")
         self._make_actions()
@@ -234,15 +239,16 @@ class ComparisonView(QWidget):
         if svc is None:
             self._fail("The comparison engine is not available in this installation.")
             return None
-        self._generation += 1
-        generation = self._generation
         opts = self.options()
-        job = Job(lambda job: fn(svc, opts), "comparing")
-        job.signals.finished.connect(lambda cmp: generation == self._generation and self.set_comparison(cmp))
-        job.signals.failed.connect(lambda msg: generation == self._generation and self._fail(msg))
         self.summary.setText("comparing…")
-        self.runner.start(job)
-        return job
+        return self.latest.start(Job(lambda job: fn(svc, opts), "comparing"))
+
+    def _library_changed(self, change: LibraryChange) -> None:
+        """The sides are texts already read; only the documents offered in the pickers follow."""
+        if change.documents and not change.switched:
+            for picker in (self.left_picker, self.right_picker):
+                if picker is not None:
+                    picker.reload_documents()
 
     def _fail(self, message: str) -> None:
         self.summary.setText("comparison failed")
@@ -293,6 +299,8 @@ class ComparisonView(QWidget):
     # --- reacting to the person -----------------------------------------------------
 
     def _pickers_changed(self) -> None:
+        if self.left_picker is None or self.right_picker is None:
+            return
         try:
             left, right = self.left_picker.passage(), self.right_picker.passage()
         except ConcordError as e:
@@ -308,7 +316,7 @@ class ComparisonView(QWidget):
     def set_changes_only(self, on: bool) -> None:
         S.CHANGES_ONLY.set(on)
         current = self.list.currentIndex()
-        keep = self.model.data(current, ComparisonModel.COMPARISON_INDEX_ROLE) if current.isValid() else None
+        keep = self.model.data(current, Role.COMPARISON_INDEX) if current.isValid() else None
         self.delegate.clear_cache()
         self.model.set_changes_only(on)
         if keep is not None and self.model.view_row_of(keep) >= 0:

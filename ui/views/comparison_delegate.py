@@ -6,13 +6,14 @@ the right; a row's height is the taller of its two wrapped sides.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextLayout
 from PySide6.QtWidgets import QListView, QStyle, QStyleOptionViewItem
 
 from app.compare.model import Row, RowOp
 from app.model import Segment
-from ui.models import ROW_ROLE
+from ui.models.roles import Role
+from ui.models.table import Index
 from ui.views.overview import op_color
 from ui.views.reader import reading_font
 from ui.views.textpaint import (
@@ -112,8 +113,8 @@ class ComparisonDelegate(TextBlockDelegate):
     def _note_height(self) -> int:
         return self.view.fontMetrics().height() + 2
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        row: Row = index.data(ROW_ROLE)
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        row: Row = index.data(Role.ROW)
         heights = [40.0]
         note_l, note_r = self.notes(row)
         for side, note in (("left", note_l), ("right", note_r)):
@@ -122,8 +123,8 @@ class ComparisonDelegate(TextBlockDelegate):
             heights.append(h)
         return QSize(int(self.view.viewport().width()), int(max(heights) + 2 * PAD + 0.999))
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        row: Row = index.data(ROW_ROLE)
+    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:
+        row: Row = index.data(Role.ROW)
         pal = option.palette
         colors = diff_colors(pal)
         rect = option.rect

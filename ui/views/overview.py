@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QWidget
 
 from app.compare.model import RowOp
-from ui.models import ROW_ROLE
+from ui.models.roles import Role
 from ui.views.textpaint import diff_colors
 
 
@@ -62,7 +62,7 @@ class OverviewStrip(QWidget):
         model = self.view.model()
         out = []
         for r, (top, h) in enumerate(zip(tops, heights, strict=True)):
-            row = model.index(r, 0).data(ROW_ROLE)
+            row = model.index(r, 0).data(Role.ROW)
             if row is None or row.op is RowOp.EQUAL:
                 continue
             y = int(top * scale)

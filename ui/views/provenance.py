@@ -1,8 +1,8 @@
 """The provenance view: which segments of a passage repeat agreed language, which changed it, which are new.
 
 Provenance is computed off the UI thread (`app.services.search.provenance`, about a second
-on a large library) on the job's own library connection; a result that arrives after a
-newer request (the "within this document" toggle flipped again) is dropped.
+on a large library); a newer request (the "within this document" toggle flipped again, a
+document imported meanwhile) cancels the older one.
 """
 
 from __future__ import annotations
@@ -13,21 +13,15 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from app.model import Passage
 from app.services.search import MODIFIED, NEW, VERBATIM, Provenance, SegmentProvenance, provenance
-from app.store import Library
+from app.store import Store
 from app.wording import count
 from ui.dialogs.errors import show_error
-from ui.models.provenance_model import (
-    ITEM_ROLE,
-    SOURCE_COL,
-    STATUS_COL,
-    STATUS_ROLE,
-    TEXT_COL,
-    VERBATIM_ROLE,
-    ProvenanceModel,
-)
+from ui.models.provenance_model import SOURCE_COL, STATUS_COL, TEXT_COL, ProvenanceModel
+from ui.models.roles import Role
+from ui.session import LibraryChange, Session
 from ui.views.trace_panel import lay_out_trace, title_label, view_action
 from ui.views.trace_table import StatusDelegate, TraceTable, status_color
-from ui.workers import Job, JobRunner, library_job
+from ui.workers import Job
 
 STATUSES = (VERBATIM, MODIFIED, NEW)
 
@@ -86,20 +80,21 @@ class ProvenanceView(QWidget):
     compare_requested = Signal(object, object)  # SegmentProvenance, Passage (the traced one)
     provenance_ready = Signal(object)  # Provenance
 
-    def __init__(self, runner: JobRunner, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner
-        self.library_path = library.path
+        self.session = session
         self.passage: Passage | None = None
         self.ref: str | Passage = ""
-        self.job: Job | None = None
-        self._generation = 0
+        self.latest = session.latest(self)
+        self.latest.finished.connect(lambda result: self.set_result(*result))
+        self.latest.failed.connect(self._fail)
+        session.library_changed.connect(self._library_changed)
         self.setAccessibleName("Provenance")
         self.model = ProvenanceModel(parent=self)
-        self.table = TraceTable(TEXT_COL, VERBATIM_ROLE)
+        self.table = TraceTable(TEXT_COL, Role.VERBATIM)
         self.table.setAccessibleName("Segments and their sources")
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(STATUS_COL, StatusDelegate(self.table, STATUS_ROLE))
+        self.table.setItemDelegateForColumn(STATUS_COL, StatusDelegate(self.table, Role.STATUS))
         self.table.fit_columns()
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
@@ -129,9 +124,9 @@ class ProvenanceView(QWidget):
 
     def _update_actions(self) -> None:
         p = self.current_item()
-        has_source = p is not None and p.source is not None
-        self.open_action.setEnabled(has_source and p.source.document_id is not None)
-        self.compare_action.setEnabled(has_source)
+        source = p.source if p is not None else None
+        self.open_action.setEnabled(source is not None and source.document_id is not None)
+        self.compare_action.setEnabled(source is not None)
 
     # --- computing ------------------------------------------------------------------
 
@@ -144,19 +139,19 @@ class ProvenanceView(QWidget):
     def rerun(self) -> Job:
         from app.services.library import resolve_ref
 
-        self._generation += 1
-        generation, what, within = self._generation, self.ref, self.within.isChecked()
+        what, within = self.ref, self.within.isChecked()
 
-        def work(lib: Library, job: Job) -> tuple[Passage, Provenance]:
+        def work(lib: Store, job: Job) -> tuple[Passage, Provenance]:
             passage = resolve_ref(lib, what) if isinstance(what, str) else what
             return passage, provenance(lib, passage, within=within)
 
-        job = library_job(self.library_path, work, "tracing the provenance")
-        job.signals.finished.connect(lambda result: generation == self._generation and self.set_result(*result))
-        job.signals.failed.connect(lambda msg: generation == self._generation and self._fail(msg))
         self.summary.setText("tracing…")
-        self.job = job
-        return self.runner.start(job)
+        return self.latest.start(self.session.job(work, "tracing the provenance"))
+
+    def _library_changed(self, change: LibraryChange) -> None:
+        """Earlier conclusions imported (or removed) change where the language comes from."""
+        if change.documents and not change.switched and self.ref:
+            self.rerun()
 
     def _fail(self, message: str) -> None:
         self.summary.setText("could not trace this passage")
@@ -166,12 +161,13 @@ class ProvenanceView(QWidget):
         self.passage = passage
         if not self.title.text() or self.title.text() == str(self.ref):
             self.title.setText(f"Provenance of {passage.describe()}")
+        row = self.table.currentIndex().row()  # kept when the same passage is traced again
         self.model.set_provenance(prov, passage.document.id)
         self.summary.setText(summary_text(prov))
         self.bar.set_shares(prov.percentages())
         self.table.schedule_fit()
         if self.model.rowCount():
-            self.table.selectRow(0)
+            self.table.selectRow(row if 0 <= row < self.model.rowCount() else 0)
         self._update_actions()
         self.provenance_ready.emit(prov)
 
@@ -183,7 +179,7 @@ class ProvenanceView(QWidget):
 
     def current_item(self) -> SegmentProvenance | None:
         index = self.table.currentIndex()
-        return index.data(ITEM_ROLE) if index.isValid() else None
+        return index.data(Role.ITEM) if index.isValid() else None
 
     def row_of(self, name: str) -> int:
         """The row of a label such as "7(b)" (-1 if absent)."""

@@ -7,7 +7,7 @@ context menu (or its shortcuts).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from app.model import Document, Passage
 from app.services.library import passage_of
 from app.wording import count
-from ui.models import KIND_ROLE, LABEL_ROLE, SPANS_ROLE
 from ui.models.document_model import DocumentModel
+from ui.models.roles import Role
+from ui.models.table import Index
 from ui.views.textpaint import (
     TextBlock,
     TextBlockDelegate,
@@ -46,6 +47,12 @@ def reading_font(base: QFont | None = None, scale: float = 1.1) -> QFont:
         f.setPointSizeF(f.pointSizeF() * scale)
     return f
 
+
+
+def tool_button(text: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    return button
 
 class SegmentDelegate(TextBlockDelegate):
     """Paints one segment: its label in the margin, its text wrapped beside it."""
@@ -74,9 +81,9 @@ class SegmentDelegate(TextBlockDelegate):
     def _space_above(self, kind: str) -> int:
         return {"title": 10, "heading": 22, "addressee": 14, "paragraph": 8}.get(kind, 2)
 
-    def _block(self, index: QModelIndex) -> TextBlock:
-        kind = index.data(KIND_ROLE)
-        spans = index.data(SPANS_ROLE) or ()
+    def _block(self, index: Index) -> TextBlock:
+        kind = index.data(Role.KIND)
+        spans = index.data(Role.SPANS) or ()
         width = self._text_width()
         key = (index.row(), int(width), spans, self.view.font().key())
         block = self._cache.get(key)
@@ -91,12 +98,12 @@ class SegmentDelegate(TextBlockDelegate):
             self._cache[key] = block
         return block
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        kind = index.data(KIND_ROLE)
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        kind = index.data(Role.KIND)
         h = self._block(index).height + self._space_above(kind) + self.PAD
         return QSize(int(self._text_width() + self.LABEL_WIDTH), int(h + 0.999))
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         pal = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -104,9 +111,9 @@ class SegmentDelegate(TextBlockDelegate):
         if selected:
             paint_selection(painter, rect, pal)
         text_color = pal.color(QPalette.ColorRole.Text)
-        kind = index.data(KIND_ROLE)
+        kind = index.data(Role.KIND)
         top = rect.top() + self._space_above(kind)
-        label = index.data(LABEL_ROLE) or ""
+        label = index.data(Role.LABEL) or ""
         if label:
             lf = reading_font(self.view.font())
             lf.setWeight(QFont.Weight.Bold)
@@ -159,11 +166,11 @@ class FindBar(QWidget):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName("Find results")
-        self.prev_button = QToolButton(text="Previous")
+        self.prev_button = tool_button("Previous")
         self.prev_button.setAccessibleName("Previous match")
-        self.next_button = QToolButton(text="Next")
+        self.next_button = tool_button("Next")
         self.next_button.setAccessibleName("Next match")
-        self.close_button = QToolButton(text="Close")
+        self.close_button = tool_button("Close")
         self.close_button.setAccessibleName("Close find")
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
@@ -231,7 +238,7 @@ class ReaderView(QWidget):
         lay.addWidget(self.find_bar)
         lay.addWidget(self.list, 1)
         self._make_actions()
-        self.find_bar.edit.textChanged.connect(self.find)
+        self.find_bar.edit.textChanged.connect(self.find_text)
         self.find_bar.edit.returnPressed.connect(self.find_next)
         self.find_bar.next_button.clicked.connect(self.find_next)
         self.find_bar.prev_button.clicked.connect(self.find_previous)
@@ -348,7 +355,7 @@ class ReaderView(QWidget):
         self.find_bar.hide()
         self.list.setFocus()
 
-    def find(self, needle: str) -> int:
+    def find_text(self, needle: str) -> int:
         """Highlight every occurrence; select the first. Returns the number of paragraphs."""
         self._matches = self.model.set_find(needle)
         self.delegate.clear_cache()

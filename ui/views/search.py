@@ -1,12 +1,12 @@
 """Global search (Ctrl+K): full-text results with matched words highlighted.
 
-Searching runs on a worker with its own library connection; typing restarts it after a
-short pause and results of an older query are dropped.
+Searching runs on the session's reader pool; typing restarts it after a short pause, and
+starting a newer query cancels the older one. A change to the library runs the query again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from app.services.library import search
 from app.wording import count
-from ui.models import DOC_ID_ROLE, POSITION_ROLE, SPANS_ROLE
+from ui.models.roles import Role
 from ui.models.search_model import SearchResultsModel
+from ui.models.table import Index
+from ui.session import LibraryChange, Session
 from ui.views.reader import SegmentListView
 from ui.views.textpaint import (
     TextBlock,
@@ -32,7 +34,7 @@ from ui.views.textpaint import (
     format_range,
     paint_selection,
 )
-from ui.workers import Job, JobRunner, library_job
+from ui.workers import Job
 
 PAD = 8
 
@@ -40,9 +42,9 @@ PAD = 8
 class HitDelegate(TextBlockDelegate):
     """Where the hit is (bold), then its text with the matched words highlighted."""
 
-    def _block(self, index: QModelIndex) -> TextBlock:
+    def _block(self, index: Index) -> TextBlock:
         width = self.view.viewport().width() - 2 * PAD
-        spans = index.data(SPANS_ROLE) or ()
+        spans = index.data(Role.SPANS) or ()
         key = (index.row(), int(width), index.data(), spans)
         if key not in self._cache:
             colors = diff_colors(self.view.palette())
@@ -51,11 +53,11 @@ class HitDelegate(TextBlockDelegate):
                                          [format_range(a, b, fmt) for a, b in spans])
         return self._cache[key]
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         h = self.view.fontMetrics().height() + self._block(index).height + 2 * PAD
         return QSize(self.view.viewport().width(), int(h + 0.999))
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         pal = option.palette
         if option.state & QStyle.StateFlag.State_Selected:
@@ -79,12 +81,14 @@ class SearchDialog(QDialog):
     hit_chosen = Signal(int, int)  # document id, segment position
     results_shown = Signal(int)  # number of hits for the latest query
 
-    def __init__(self, runner: JobRunner, library_path: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Search the library")
-        self.runner = runner
-        self.library_path = library_path
-        self._generation = 0
+        self.session = session
+        self.latest = session.latest(self)
+        self.latest.finished.connect(self._show)
+        self.latest.failed.connect(self._failed)
+        session.library_changed.connect(self._library_changed)
         self.edit = filter_field('Words, "a phrase", prefix*, or: this OR that', "Search the library")
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -109,9 +113,16 @@ class SearchDialog(QDialog):
         down.activated.connect(self._focus_results)
         self.resize(720, 520)
 
-    def set_library_path(self, path: str) -> None:
-        self.library_path = path
-        self.model.set_hits([])
+    def _library_changed(self, change: LibraryChange) -> None:
+        """Hits of another library, or of texts that changed, would open the wrong place."""
+        if not (change.documents or change.switched):
+            return
+        if self.isVisible() and self.edit.text().strip():
+            self.run_search()
+        else:
+            self.latest.cancel()
+            self.model.set_hits([])
+            self.status.setText("")
 
     def _focus_results(self) -> None:
         if self.model.rowCount():
@@ -129,17 +140,16 @@ class SearchDialog(QDialog):
 
     def run_search(self) -> Job | None:
         query = self.edit.text()
-        self._generation += 1
-        generation = self._generation
         if not query.strip():
+            self.latest.cancel()
             self.model.set_hits([])
             self.status.setText("")
             return None
-        job = library_job(self.library_path, lambda lib, job: search(lib, query), "searching the library")
-        job.signals.finished.connect(lambda hits: generation == self._generation and self._show(hits))
-        job.signals.failed.connect(lambda msg: generation == self._generation and self.status.setText(msg))
         self.status.setText("searching…")
-        return self.runner.start(job)
+        return self.latest.start(self.session.job(lambda lib, job: search(lib, query), "searching the library"))
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
 
     def _show(self, hits) -> None:
         self.delegate.clear_cache()
@@ -148,11 +158,13 @@ class SearchDialog(QDialog):
         self.status.setText("no paragraph matches" if not n else count(n, 'paragraph'))
         self.results_shown.emit(n)
 
-    def choose(self, index: QModelIndex) -> None:
+    def choose(self, index: Index) -> None:
         if index.isValid():
-            self.hit_chosen.emit(index.data(DOC_ID_ROLE), index.data(POSITION_ROLE))
+            self.hit_chosen.emit(index.data(Role.DOC_ID), index.data(Role.POSITION))
 
     def open_search(self) -> None:
+        if self.edit.text().strip() and not self.model.rowCount():
+            self.run_search()
         self.show()
         self.raise_()
         self.activateWindow()

@@ -14,8 +14,6 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QWidget
 
-from app.compare.model import Edit
-
 LINE_SPACING = 1.2  # comfortable reading: a fifth of a line between lines
 
 
@@ -56,8 +54,9 @@ def placeholder_color(palette: QPalette) -> QColor:
     """
     text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
     mix = 0.6
-    return QColor.fromRgbF(*(mix * t + (1 - mix) * b for t, b in
-                             zip(text.getRgbF()[:3], base.getRgbF()[:3], strict=True)))
+    return QColor.fromRgbF(mix * text.redF() + (1 - mix) * base.redF(),
+                           mix * text.greenF() + (1 - mix) * base.greenF(),
+                           mix * text.blueF() + (1 - mix) * base.blueF())
 
 
 def fit_placeholder(widget: QWidget) -> None:
@@ -210,30 +209,6 @@ def change_format(op: str, colors: DiffColors) -> QTextCharFormat:
     if op == "delete":
         return char_format(colors.delete_fg, colors.delete_bg, strike=True)
     return char_format(colors.insert_fg, colors.insert_bg, underline=True)
-
-
-def inline_changes(edits: Sequence[Edit]) -> tuple[str, tuple[tuple[int, int, str], ...]]:
-    """One text reading both versions: old words kept where deleted, new words where inserted.
-
-    Returns the text and its changed spans `(start, end, op)`. A replacement reads
-    "welcomed took note of": the deleted words, a space, the inserted ones.
-    """
-    parts: list[str] = []
-    spans: list[tuple[int, int, str]] = []
-    at = 0
-    previous = ""
-    for e in edits:
-        if not e.text:
-            continue
-        if e.op == "insert" and previous == "delete" and not parts[-1][-1:].isspace() and not e.text[:1].isspace():
-            parts.append(" ")
-            at += 1
-        if e.op in ("delete", "insert"):
-            spans.append((at, at + len(e.text), e.op))
-        parts.append(e.text)
-        at += len(e.text)
-        previous = e.op
-    return "".join(parts), tuple(spans)
 
 
 def change_formats(spans: Sequence[tuple[int, int, str]], colors: DiffColors) -> list[QTextLayout.FormatRange]:

@@ -7,7 +7,7 @@ column is a colour band with the word, so the class never depends on colour alon
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.compare.model import RowOp
 from app.services.search import MODIFIED, NEW, VERBATIM
-from ui.models import SPANS_ROLE
+from ui.models.roles import Role
+from ui.models.table import Index
 from ui.views.overview import op_color
 from ui.views.reader import reading_font
 from ui.views.textpaint import (
@@ -43,7 +44,7 @@ def status_color(status: str, palette: QPalette) -> QColor:
 
 
 class ChangesTextDelegate(TextBlockDelegate):
-    """Paints any cell's text wrapped to its column, with the spans of `SPANS_ROLE` marked.
+    """Paints any cell's text wrapped to its column, with the spans of `Role.SPANS` marked.
 
     Used on every column so that all cells of a row line up at the top and share the same
     selection tint; `muted_role` names a role whose truthy value draws the text muted
@@ -56,7 +57,7 @@ class ChangesTextDelegate(TextBlockDelegate):
         self.muted_role = muted_role
         self._fonts: dict[tuple[str, bool], QFont] = {}
 
-    def _font(self, index: QModelIndex) -> QFont:
+    def _font(self, index: Index) -> QFont:
         font = index.data(Qt.ItemDataRole.FontRole)
         bold = isinstance(font, QFont) and font.bold()
         key = (self.view.font().key(), bold)
@@ -67,15 +68,17 @@ class ChangesTextDelegate(TextBlockDelegate):
             self._fonts[key] = f
         return f
 
-    def _width(self, index: QModelIndex) -> float:
+    def _width(self, index: Index) -> float:
         if index.column() != self.text_column:
             fm = QFontMetricsF(self._font(index))
             return max((fm.horizontalAdvance(line) for line in (index.data() or "").split("\n")), default=0) + 2
-        return self.view.columnWidth(index.column()) - 2 * PAD
+        view = self.view
+        assert isinstance(view, QTableView)
+        return view.columnWidth(index.column()) - 2 * PAD
 
-    def _block(self, index: QModelIndex) -> TextBlock:
+    def _block(self, index: Index) -> TextBlock:
         width = self._width(index)
-        spans = index.data(SPANS_ROLE) or ()
+        spans = index.data(Role.SPANS) or ()
         text = index.data() or ""
         align = index.data(Qt.ItemDataRole.TextAlignmentRole)
         key = (index.row(), index.column(), int(width), text, spans, self.view.font().key(),
@@ -91,14 +94,14 @@ class ChangesTextDelegate(TextBlockDelegate):
             self._cache[key] = block
         return block
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if index.column() != self.text_column:  # short lines: no layout needed to know their height
             lines = (index.data() or "").count("\n") + 1
             height = lines * QFontMetricsF(self._font(index)).height() * LINE_SPACING
             return QSize(int(self._width(index) + 2 * PAD + 0.999), int(height + 2 * PAD + 0.999))
         return QSize(int(self._width(index) + 2 * PAD + 0.999), int(self._block(index).height + 2 * PAD + 0.999))
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         if option.state & QStyle.StateFlag.State_Selected:
             # the style has filled the cell with the strong highlight: a light tint reads better
@@ -109,7 +112,7 @@ class ChangesTextDelegate(TextBlockDelegate):
             color.setAlpha(175)
         painter.setPen(color)
         block = self._block(index)
-        x = option.rect.left() + PAD
+        x: float = option.rect.left() + PAD
         if index.column() != self.text_column:
             x = option.rect.right() - PAD - block.layout.boundingRect().width() \
                 if block.layout.textOption().alignment() & Qt.AlignmentFlag.AlignRight else x
@@ -131,11 +134,11 @@ class StatusDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.status_role = status_role
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = option.fontMetrics
         return QSize(fm.horizontalAdvance("modified") + 4 * PAD + 6, fm.height() + 2 * PAD)
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:
         status = index.data(self.status_role) or ""
         pal = option.palette
         color = status_color(status, pal)
@@ -196,7 +199,7 @@ class TraceTable(QTableView):
             if c == self.text_column:
                 continue
             title = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
-            widest = header.fontMetrics().horizontalAdvance(title) + 3 * PAD
+            widest: float = header.fontMetrics().horizontalAdvance(title) + 3 * PAD
             for r in range(model.rowCount()):
                 text = model.index(r, c).data() or ""
                 widest = max(widest, max(fm_bold.horizontalAdvance(line) for line in text.split("\n")) + 2 * PAD + 8)

@@ -240,3 +240,26 @@ def test_nothing_outside_the_file_is_opened_or_fetched(tmp_path):
     )
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report == {"opened": [], "connected": [], "labels": ["1", "2"], "control": [str(secret)]}
+
+
+@pytest.mark.parametrize("fmt, start, limit", [
+    ("lowerLetter", 10_000_000_000, "208"),  # "aaaa..." of 384 million letters once took 1.9 GB
+    ("decimal", 10_000_000_000, "99,999"),
+    ("upperRoman", 400, "399"),
+])
+def test_list_values_no_label_can_have_are_refused(tmp_path, fmt, start, limit):
+    from wordgen import abstract, lvl, make_docx, num, p
+
+    numbering = abstract(1, lvl(0, "decimal", "%1."), lvl(1, fmt, "(%2)", start=start)) + num(1, 1)
+    body = p("Conclusions") + p("The Working Group agreed:", num=(1, 0)) + p("Item;", num=(1, 1))
+    path = make_docx(tmp_path / "start.docx", body, numbering)
+    assert refused(path).reason == (f"a numbered list in the document reaches {start:,} ({fmt}), beyond the "
+                                    f"largest number a label can have ({limit}); refused")
+
+
+def test_a_list_label_pattern_is_cut_to_a_few_characters(tmp_path):
+    from wordgen import abstract, lvl, make_docx, num, p
+
+    numbering = abstract(1, lvl(0, "decimal", "%1" * 50_000 + ".")) + num(1, 1)
+    doc = parse_file(make_docx(tmp_path / "long.docx", p("Conclusions") + p("Text.", num=(1, 0)), numbering))
+    assert max(len(s.text) + len(s.label) for s in doc.segments) < 100

@@ -95,12 +95,21 @@ def test_a_10_mb_line_without_a_newline_imports_in_linear_time(tmp_path):
 
 
 def test_thousands_of_paragraphs_that_do_not_number_import(tmp_path):
-    # 5,000 paragraphs all labelled "1." join into one segment; joining them once took time
-    # quadratic in their number (a minute here; hours for a 10 MB file).
+    # 5,000 paragraphs all labelled "1.": a repeated label is still a paragraph, said once in
+    # a warning, never merged silently into the paragraph before it.
     para = b"1. The Working Group expressed deep concern at the increase in violations.\n\n"
     doc = parse_file(write(tmp_path, "ones.txt", HEAD + para * 5000))
+    assert doc.labels() == ["1"] * 5000
+    assert doc.warnings == ("paragraph 1 appears twice",)
+
+
+def test_thousands_of_wrapped_lines_of_one_paragraph_join_in_linear_time(tmp_path):
+    # Joining a paragraph's lines once took time quadratic in their number (a minute for
+    # 5,000 lines here; hours for a 10 MB file).
+    line = b"the Working Group expressed deep concern at the increase in violations\n"
+    doc = parse_file(write(tmp_path, "wrapped.txt", HEAD + b"1. Opening words of\n" + line * 5000))
     assert doc.labels() == ["1"]
-    assert doc.segment("1").text.count("1. The Working Group") == 4999
+    assert doc.segment("1").text.count("the Working Group expressed") == 5000
 
 
 def test_text_refusals_leave_the_library_untouched(tmp_path, corpus_library):

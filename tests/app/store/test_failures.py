@@ -291,3 +291,14 @@ def test_migration_from_version_two_keeps_everything(tmp_path, corpus_doc):
     assert lib.integrity_check() == "ok"
     new, _ = lib.add_document(corpus_doc)
     assert new.id == 8
+
+
+def test_one_connection_per_thread_however_often_it_works(library):
+    """A pool thread Python does not own loses thread-locals between jobs; the store keys its
+    connections by thread, so repeated jobs on one thread share one connection."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        for _ in range(20):
+            pool.submit(library.counts).result()
+    assert len(library._by_thread) <= 3  # this thread and at most two workers

@@ -18,10 +18,12 @@ CHILD = """
 import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from app.store import open_store
 from ui.drafting import DraftEditor
+from ui.session import Session
 
 app = QApplication([])
-editor = DraftEditor(sys.argv[1], int(sys.argv[2]))
+editor = DraftEditor(Session(open_store(sys.argv[1])), int(sys.argv[2]))
 editor.show()
 row = [s.label for s in editor.segments].index("5(a)")
 n = 0

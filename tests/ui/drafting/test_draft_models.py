@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from app.drafts import Replacement
 from app.services import drafts as svc
 from ui.drafting.replace_models import ReplacementHitsModel, ReplacementModel, default_pairs
-from ui.models import DOC_ID_ROLE, DRAFT_ID_ROLE, KIND_ROLE
 from ui.models.draft_list_model import DraftListModel
 from ui.models.library_model import LibraryFilterModel, LibraryModel
+from ui.models.roles import Role
 
 
 def _two_drafts(lib):
@@ -24,7 +24,7 @@ def test_draft_list_model(qtmodeltester, corpus_library):
     burkina, blank = _two_drafts(corpus_library)
     model = DraftListModel(svc.list_drafts(corpus_library))
     qtmodeltester.check(model)
-    rows = {model.index(r, 0).data(DRAFT_ID_ROLE): r for r in range(model.rowCount())}
+    rows = {model.index(r, 0).data(Role.DRAFT_ID): r for r in range(model.rowCount())}
     assert set(rows) == {burkina.id, blank.id}
     r = rows[burkina.id]
     assert [model.index(r, c).data() for c in range(3)] == ["Burkina Faso draft", "Burkina Faso", "1 (zero draft)"]
@@ -39,11 +39,11 @@ def test_library_model_lists_drafts_below_documents(qtmodeltester, corpus_librar
     model.fetchMore(model.index(0, 0))
     qtmodeltester.check(model)
     group = model.drafts_group()
-    assert group.row() == 1 and group.data() == "Drafts (2)" and group.data(KIND_ROLE) == "drafts"
-    ids = [model.index(r, 0, group).data(DRAFT_ID_ROLE) for r in range(model.rowCount(group))]
+    assert group.row() == 1 and group.data() == "Drafts (2)" and group.data(Role.KIND) == "drafts"
+    ids = [model.index(r, 0, group).data(Role.DRAFT_ID) for r in range(model.rowCount(group))]
     assert sorted(ids) == sorted([burkina.id, blank.id])
     first = model.index(ids.index(burkina.id), 0, group)
-    assert first.data() == "Burkina Faso — Burkina Faso draft" and first.data(DOC_ID_ROLE) is None
+    assert first.data() == "Burkina Faso — Burkina Faso draft" and first.data(Role.DOC_ID) is None
     assert model.index(first.row(), 3, group).data() == "1 version"
     assert "zero draft" in first.data(Qt.ItemDataRole.ToolTipRole)
 
@@ -53,7 +53,7 @@ def test_library_model_lists_drafts_below_documents(qtmodeltester, corpus_librar
     proxy.set_filter("chad")
     assert proxy.rowCount() == 1
     group = proxy.index(0, 0)
-    assert proxy.rowCount(group) == 1 and proxy.index(0, 0, group).data(DRAFT_ID_ROLE) == blank.id
+    assert proxy.rowCount(group) == 1 and proxy.index(0, 0, group).data(Role.DRAFT_ID) == blank.id
     proxy.set_filter("mali")
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Mali"]
 

@@ -20,7 +20,7 @@ from ui import settings as S
 from ui.drafting import DraftEditor
 from ui.drafting.dialogs import ExportChoice
 from ui.drafting.new_draft_dialog import DOCUMENT, NewDraftDialog
-from ui.models import DRAFT_ID_ROLE
+from ui.models.roles import Role
 
 SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
@@ -97,7 +97,7 @@ def test_new_draft_replaces_and_opens_from_the_panel(window, qtbot, burkina):
     assert group.data() == "Drafts (1)"
     tree.expand(group)
     item = proxy.index(0, 0, group)
-    assert item.data(DRAFT_ID_ROLE) == editor.draft_id and item.data() == f"Burkina Faso — {draft.title}"
+    assert item.data(Role.DRAFT_ID) == editor.draft_id and item.data() == f"Burkina Faso — {draft.title}"
     tree.scrollTo(item)
     where = tree.visualRect(item).center()
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)

@@ -18,10 +18,10 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture
-def editor(qtbot, corpus_library):
+def editor(qtbot, corpus_library, session):
     draft = svc.new_draft(corpus_library, "Burkina Faso", "1",
                           [Replacement("Mali", "Burkina Faso"), Replacement("Malian", "Burkinabe")])
-    ed = DraftEditor(corpus_library.path, draft.id)
+    ed = DraftEditor(session, draft.id)
     qtbot.addWidget(ed)
     ed.resize(1400, 800)
     ed.show()
@@ -33,7 +33,7 @@ def _row(ed, label):
 
 
 def _stored(ed):
-    lib = Library(ed.library_path)
+    lib = Library(ed.session.store.location)
     try:
         return svc.get_draft(lib, ed.draft_id).head
     finally:
@@ -118,7 +118,7 @@ def test_precedent_panel_replace_is_undoable(qtbot, editor):
     ed.panel.insert_requested.emit(top.text)
     assert len(ed.segments) == n + 1 and ed.segments[i + 1].text == top.text
     assert ed.segments[i + 1].label == "5(o)"
-    out = Path(ed.library_path).parent / "editor.png"
+    out = Path(ed.session.store.location).parent / "editor.png"
     assert ed.grab().save(str(out))
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from app.errors import ConcordError
 from app.model import Document, Passage
 from app.services.library import passage_of
-from app.store import Library
+from app.store import Store
 
 WHOLE = "(whole document)"
 
@@ -91,6 +91,12 @@ def draft_key(passage: Passage) -> str:
     return ":".join(passage.ref.strip().split(":")[:2])
 
 
+def _line(box: QComboBox) -> QLineEdit:
+    line = box.lineEdit()
+    assert line is not None  # the label boxes are editable
+    return line
+
+
 class PassagePicker(QWidget):
     """Document, first label and last label; `changed` fires when the person picks anew.
 
@@ -100,7 +106,7 @@ class PassagePicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, library: Library, side: str, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Store, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self._docs: dict[int | str, Document] = {}
@@ -118,15 +124,31 @@ class PassagePicker(QWidget):
         row.addWidget(self.start)
         row.addWidget(QLabel(".."))
         row.addWidget(self.end)
-        docs = library.list_documents()
-        for d, name in zip(docs, document_names(docs), strict=True):
-            self.document.addItem(name, d.id)
+        self.reload_documents()
         self.document.activated.connect(self._document_picked)
         self.start.activated.connect(lambda _: self.changed.emit())
         self.end.activated.connect(lambda _: self.changed.emit())
-        self.start.lineEdit().editingFinished.connect(self._edited)
-        self.end.lineEdit().editingFinished.connect(self._edited)
+        _line(self.start).editingFinished.connect(self._edited)
+        _line(self.end).editingFinished.connect(self._edited)
         self._last = ("", "")
+
+    def reload_documents(self) -> None:
+        """Offer the library's documents as they are now (after an import), keeping the choice."""
+        keep = self.document.currentData()
+        drafts = [(self.document.itemText(i), self.document.itemData(i)) for i in range(self.document.count())
+                  if isinstance(self.document.itemData(i), str)]
+        self.document.blockSignals(True)
+        self.document.clear()
+        docs = self.library.list_documents()
+        for d, name in zip(docs, document_names(docs), strict=True):
+            self.document.addItem(name, d.id)
+        for name, key in drafts:
+            self.document.addItem(name, key)
+        i = self.document.findData(keep) if keep is not None else 0
+        self.document.setCurrentIndex(max(i, 0) if self.document.count() else -1)
+        self.document.blockSignals(False)
+        if keep is not None and i < 0 and self.document.count():  # its document was removed
+            self._fill_labels(self._doc(self.document.currentData()))
 
     def _label_box(self, name: str) -> QComboBox:
         box = QComboBox()
@@ -139,6 +161,7 @@ class PassagePicker(QWidget):
 
     def _doc(self, doc_id: int | str) -> Document:
         if doc_id not in self._docs:
+            assert isinstance(doc_id, int)  # a draft's text (a str key) is given by `set_passage`
             self._docs[doc_id] = self.library.get_document(doc_id)
         return self._docs[doc_id]
 
@@ -177,7 +200,7 @@ class PassagePicker(QWidget):
         self.start.setCurrentText(passage.start or WHOLE)
         self.end.setCurrentText(passage.end if passage.end != passage.start else "")
         for box in (self.start, self.end):
-            box.lineEdit().setCursorPosition(0)  # a narrow box shows "(whole d", not "e document)"
+            _line(box).setCursorPosition(0)  # a narrow box shows "(whole d", not "e document)"
         self._last = (self.start.currentText(), self.end.currentText())
 
     def ref(self) -> str:
