@@ -46,7 +46,7 @@ def _part(relative: Path) -> str:
     if name in ("concord", "python3.11", "base_library.zip") or name.startswith("libpython"):
         return "Python (with every module, archived in the executable)"
     if len(parts) == 2 and name.startswith("lib"):
-        return "system libraries (X11, glib, dbus, freetype, libstdc++...)"
+        return "system libraries (X11, glib, freetype, libstdc++, sqlite...)"
     return name
 
 
