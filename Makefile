@@ -8,7 +8,7 @@ QT_SYSTEM_PKGS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdb
 X11_SYSTEM_PKGS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 # The bundle build (PyInstaller needs binutils; X11's libraries go into the bundle) and its checks.
 PACKAGE_SYSTEM_PKGS := binutils desktop-file-utils appstream $(X11_SYSTEM_PKGS)
-TEST_SYSTEM_PKGS := $(QT_SYSTEM_PKGS) libreoffice-writer-nogui poppler-utils fonts-liberation2 $(PACKAGE_SYSTEM_PKGS)
+TEST_SYSTEM_PKGS := $(QT_SYSTEM_PKGS) libreoffice-writer-nogui poppler-utils fonts-liberation2 pandoc postgresql $(PACKAGE_SYSTEM_PKGS)
 
 .PHONY: run test setup setup-dev system-qt system-test lint bench screenshots package package-test clean
 

@@ -44,6 +44,28 @@ class LibraryBusy(LibraryError):
     """Another program holds the library locked for longer than we wait."""
 
 
+class LibraryUnreachable(LibraryError):
+    """The library's server cannot be reached (network, server down); nothing was stored."""
+
+
+class PasswordNeeded(LibraryError):
+    """The library's server asks for a password that was not given or was wrong."""
+
+
+class DraftConflict(ConcordError):
+    """A working copy was saved by someone else since this one was read: saving it as it is
+    would silently overwrite their edit. `stored` is their text, `saved_by` who saved it."""
+
+    def __init__(self, message: str, *, draft_id: int, revision: int, saved_by: str,
+                 saved_at: str, stored: tuple = ()) -> None:
+        super().__init__(message)
+        self.draft_id = draft_id
+        self.revision = revision
+        self.saved_by = saved_by
+        self.saved_at = saved_at
+        self.stored = stored
+
+
 class SearchIndexDamaged(LibraryError):
     """The full-text index is missing or damaged; `concord repair` rebuilds it."""
 

@@ -250,6 +250,7 @@ class VersionInfo:
     number: int
     name: str
     saved_at: str
+    saved_by: str = ""  # who saved it: the library's user name
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +262,7 @@ class DraftVersion:
     name: str
     saved_at: str
     segments: tuple[Segment, ...]
+    saved_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +277,11 @@ class Draft:
     head: tuple[Segment, ...]
     head_saved_at: str
     versions: tuple[VersionInfo, ...] = ()
+    # Each save of the working copy moves `head_revision` on by one: a save based on an
+    # older revision than the stored one is a conflicting edit (see `Store.save_head`).
+    head_revision: int = 0
+    head_saved_by: str = ""
+    created_by: str = ""
 
     def version_info(self, number: int) -> VersionInfo:
         for v in self.versions:

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._act(file, "&Import…", "Ctrl+I", self.choose_import)
         self._act(file, "&Open Library…", "Ctrl+O", self.choose_library)
         self._act(file, "&New Library…", "Ctrl+Shift+N", self.choose_new_library)
+        self._act(file, "Connect to &Team Library…", "Ctrl+Alt+O", self.connect_team_library)
         file.addSeparator()
         self._act(file, "&Compare Text…", "Ctrl+Shift+T", self.compare_text)
         file.addSeparator()
@@ -455,6 +456,13 @@ class MainWindow(QMainWindow):
                                               "Concord library (*.sqlite)")
         if path:
             self.switch_library(path)
+
+    def connect_team_library(self) -> None:
+        from ui.dialogs.team_library import TeamLibraryDialog
+
+        dialog = TeamLibraryDialog(self, self.library.location)
+        if dialog.exec():
+            self.switch_library(dialog.address)
 
     def switch_library(self, path: str) -> bool:
         try:

@@ -27,8 +27,9 @@ def build_parser(extra: Iterable[Register] = ()) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db",
-        metavar="PATH",
-        help="library file (default: $CONCORD_DB, else the user data directory)",
+        metavar="LIBRARY",
+        help="library file or team library address postgresql://user@host/dbname "
+             "(default: $CONCORD_DB, else the user data directory)",
     )
     parser.add_argument("--version", action="version", version=f"concord {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

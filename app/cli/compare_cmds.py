@@ -72,6 +72,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _write(args.html, svc.comparison_html(cmp))
         written.append(args.html)
     if args.docx or args.report_docx:
+        if not args.author:  # a draft's redline is authored by who saved the draft's text
+            from app.services.drafts import author_of
+
+            args.author = author_of(library(args), cmp.right_ref)
         written += _export_word(cmp, args)
     if args.json:
         print_json(svc.comparison_json(cmp))

@@ -12,7 +12,7 @@ from app.services import drafts as svc
 from app.wording import count
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("draft", help="draft new conclusions: new, list, show, save-version, import")
     dsub = p.add_subparsers(dest="draft_command", metavar="ACTION")
     dsub.required = True

@@ -10,7 +10,7 @@ from app.services.export import export_passage_docx
 from app.wording import count
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="export a document or a range as a Word file")
     p.add_argument("ref", metavar="REF", help="e.g. 1, 1:7, 1:5(n)..5(v), 1:annex-3")
     p.add_argument("--docx", required=True, metavar="OUT", help="the Word file to write (.docx)")

@@ -13,7 +13,7 @@ from app.services import library as svc
 from app.wording import count
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help="import conclusions from text, Word or PDF files")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
@@ -69,7 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_repair)
 
 
-def _doc_json(doc: Document) -> dict:
+def _doc_json(doc: Document) -> dict[str, object]:
     return {
         "id": doc.id,
         "title": doc.title,
@@ -136,7 +136,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("The library is empty. Import a file with: concord import FILE")
     for d in docs:
         print(f"{d.id:>4}  {d.meeting_date or '----------'}  {d.situation or '-':<20.20}  "
-              f"{d.symbol or d.report_symbol or '':<16}  {d.title}")
+              f"{d.symbol or d.report_symbol or '':<16}  {d.title or Path(d.source_file).name}")
     return 0
 
 

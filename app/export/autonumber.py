@@ -162,29 +162,33 @@ def install(d: DocxDocument, plan: ListPlan) -> dict[str, str]:
     return ids
 
 
+def style_for(style: str, slot: Slot | None) -> str:
+    """The style of a paragraph in a numbered file: an unnumbered one leaves the list's styles.
+
+    A paragraph of a numbered style whose label is typed or has no place in the lists
+    takes the style's unnumbered twin (`docx_layout.TYPED`).
+    """
+    return lay.TYPED.get(style, style) if slot is None else style
+
+
 def apply(p, style: str, slot: Slot | None, ids: dict[str, str]) -> None:
     """Give paragraph element `p` its number where its style alone would not.
 
     A main-list paragraph in its level's style needs nothing; an annex or lead paragraph
-    names its list; a numbered style holding an unnumbered label turns numbering off
-    (`w:numId` 0).
+    names its list. `style` is the one `style_for` chose.
     """
     by_style = STYLE_LEVEL.get(style)
-    if slot is None:
-        if by_style is None:
-            return
-        num_id, level = "0", 0
-    elif slot.list == "main" and slot.level == by_style:
+    if slot is None or (slot.list == "main" and slot.level == by_style):
         return
-    else:
-        num_id, level = ids[slot.list], slot.level
-    numpr = p.get_or_add_pPr().get_or_add_numPr()
-    numpr.get_or_add_ilvl().val = level
-    numpr.get_or_add_numId().val = int(num_id)
+    num_id, level = ids[slot.list], slot.level
+    numpr = lay.element("w:numPr")
+    for tag, value in (("w:ilvl", level), ("w:numId", num_id)):
+        numpr.append(_val(tag, value))
+    p.pPr.append(numpr)  # after w:pStyle, the only property the paragraph has yet
 
 
 def _val(tag: str, value: str | int):
-    el = OxmlElement(tag)
+    el = lay.element(tag)
     el.set(qn("w:val"), str(value))
     return el
 

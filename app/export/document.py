@@ -23,9 +23,15 @@ def passage_document(passage: Passage, *, numbering: str = autonumber.AUTOMATIC)
     autonumber.check_numbering(numbering)
     if numbering == autonumber.AUTOMATIC:
         d = _build(passage, automatic=True)
-        if shows_labels(d, [""] * _heading_lines(passage) + [s.label for s in passage.segments]):
+        shown = [numbered_label(s, automatic=True) for s in passage.segments]
+        if shows_labels(d, [""] * _heading_lines(passage) + shown):
             return d
     return _build(passage, automatic=False)
+
+
+def numbered_label(segment: Segment, *, automatic: bool) -> str:
+    """The label Word numbers for `segment`: "" where there is none or it is typed."""
+    return "" if not automatic or lay.typed_label(segment) else segment.label
 
 
 def _heading_lines(passage: Passage) -> int:
@@ -37,30 +43,33 @@ def _heading_lines(passage: Passage) -> int:
 def _build(passage: Passage, *, automatic: bool) -> DocxDocument:
     doc = passage.document
     d = lay.new_document(header=doc.symbol)
-    segments = passage.segments
+    body = lay.BodyWriter(d)
     if _heading_lines(passage):
-        lay.add_paragraph(d, lay.TITLE).add_run(lay.xml_safe(doc.title))
+        body.paragraph(lay.TITLE).append(lay.text_run(doc.title))
         if passage.start:
-            lay.add_paragraph(d, lay.SUBTITLE).add_run(lay.xml_safe(_range_line(passage)))
-    write_segments(d, segments, automatic=automatic)
+            body.paragraph(lay.SUBTITLE).append(lay.text_run(_range_line(passage)))
+    write_segments(d, passage.segments, automatic=automatic, body=body)
     return d
 
 
-def write_segments(d: DocxDocument, segments: Sequence[Segment], *, automatic: bool = False) -> None:
+def write_segments(
+    d: DocxDocument, segments: Sequence[Segment], *, automatic: bool = False,
+    body: lay.BodyWriter | None = None,
+) -> None:
     """One styled paragraph per segment: label as a list number, or typed with a tab."""
+    body = body or lay.BodyWriter(d)
     if automatic:
-        plan = autonumber.plan_lists([s.label for s in segments])
+        plan = autonumber.plan_lists([numbered_label(s, automatic=True) for s in segments])
         ids = autonumber.install(d, plan)
     for i, s in enumerate(segments):
         style = lay.style_for(s)
-        p = lay.add_paragraph(d, style)
         if automatic:
-            autonumber.apply(p._p, style, plan.slots[i], ids)
-        else:
-            label = lay.label_text(s.label)
-            if label:
-                lay.add_tab(p.add_run(label)._r)
-        p.add_run(lay.xml_safe(s.text))
+            style = autonumber.style_for(style, plan.slots[i])
+        p = body.paragraph(style)
+        typed = lay.label_text(s.label) if not numbered_label(s, automatic=automatic) else ""
+        if automatic:
+            autonumber.apply(p, style, plan.slots[i], ids)
+        p.append(lay.text_run(f"{typed}\t{s.text}" if typed else s.text))
 
 
 def docx_parts(d: DocxDocument) -> Parts:
@@ -70,7 +79,7 @@ def docx_parts(d: DocxDocument) -> Parts:
 
 def shows_labels(d: DocxDocument, labels: Sequence[str], view: str = "accept") -> bool:
     """Whether the body of `d` displays `labels` ('5', '5(n)', '') paragraph by paragraph."""
-    shown = [label for label, _ in labelled(docx_parts(d), view)]
+    shown = [label for label, _ in labelled(docx_parts(d), view, text=False)]
     return shown == [lay.label_text(label) for label in labels]
 
 

@@ -8,6 +8,7 @@ the text hanging at 1.27 cm, a subparagraph's letter at 1.27 cm with its text at
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -17,7 +18,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
@@ -36,6 +38,15 @@ SUBPARAGRAPH = "Conclusions Subparagraph"
 SUBSUBPARAGRAPH = "Conclusions Subsubparagraph"
 ADDRESSEE = "Conclusions Addressee"
 TEXT = "Conclusions Text"
+BULLET = "Conclusions Bullet"
+# The numbered styles' twins for a paragraph whose label is typed in a file numbered by
+# Word (the annex): the same geometry, no list. Turning a style's list off with a list
+# id of 0 is valid OOXML, but validators report it as a missing list.
+TYPED = {
+    PARAGRAPH: "Conclusions Paragraph Typed",
+    SUBPARAGRAPH: "Conclusions Subparagraph Typed",
+    SUBSUBPARAGRAPH: "Conclusions Subsubparagraph Typed",
+}
 TABLE_TEXT = "Comparison Table Text"
 # Character styles of the comparison report's highlights.
 DELETED = "Comparison Deleted"
@@ -63,8 +74,12 @@ _PARA_SPECS = (
     _ParaSpec(PARAGRAPH, INDENT, INDENT),
     _ParaSpec(SUBPARAGRAPH, 2 * INDENT, INDENT),
     _ParaSpec(SUBSUBPARAGRAPH, 3 * INDENT, INDENT),
+    _ParaSpec(TYPED[PARAGRAPH], INDENT, INDENT),
+    _ParaSpec(TYPED[SUBPARAGRAPH], 2 * INDENT, INDENT),
+    _ParaSpec(TYPED[SUBSUBPARAGRAPH], 3 * INDENT, INDENT),
     _ParaSpec(ADDRESSEE, INDENT, 0, italic=True, before=6, after=12, keep_next=True, justify=False),
     _ParaSpec(TEXT, INDENT, 0),
+    _ParaSpec(BULLET, 2 * INDENT, INDENT),
     _ParaSpec(TABLE_TEXT, 0, 0, size=10, after=0, justify=False),
 )
 
@@ -93,7 +108,22 @@ def new_document(header: str = "") -> DocxDocument:
     body = d.element.body
     for p in body.findall(qn("w:p")):
         body.remove(p)
+    _drop_styles_with_effects(d)
     return d
+
+
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _drop_styles_with_effects(d: DocxDocument) -> None:
+    """Remove the template's `stylesWithEffects` part, a Word 2010 copy of `styles.xml`.
+
+    It still holds the template's styles and defaults, not ours, and Word may take a part
+    out of step with `styles.xml` for damage. Word 2013 and later neither need nor write it.
+    """
+    for rid, rel in list(d.part.rels.items()):
+        if rel.reltype == _STYLES_WITH_EFFECTS:
+            d.part.drop_rel(rid)
 
 
 def text_width(d: DocxDocument) -> int:
@@ -115,7 +145,31 @@ def style_for(segment: Segment) -> str:
         return SUBSUBPARAGRAPH if depth >= 2 else SUBPARAGRAPH
     if segment.kind is Kind.PARAGRAPH:
         return PARAGRAPH
+    if is_bullet(segment):
+        return BULLET
     return TEXT
+
+
+# The bullet characters of typed or converted lists ("►The Transition Government ...").
+BULLETS = "\u25ba\u2022\u25aa\u2023\u25e6\u25cf\u25a0\uf0b7"
+
+
+def is_bullet(segment: Segment) -> bool:
+    """An unnumbered line that starts with a bullet character, as in the annex's statement.
+
+    The bullet stays part of the text, so every reader (Word, LibreOffice, pandoc, our own)
+    gives back every character; the style hangs the text after it.
+    """
+    return not segment.label and segment.text[:1] != "" and segment.text[0] in BULLETS and segment.kind is Kind.TEXT
+
+
+def typed_label(segment: Segment) -> bool:
+    """Whether a segment's label is written as text even when the document is numbered by Word.
+
+    The annex is a statement quoted as delivered: its "1." .. "17." are part of the text and
+    stay as typed, so a redline never renumbers them silently.
+    """
+    return segment.label.startswith("annex-")
 
 
 def label_text(label: str) -> str:
@@ -131,6 +185,58 @@ def label_text(label: str) -> str:
 def add_paragraph(d: DocxDocument, style: str) -> Paragraph:
     """A new empty body paragraph with `style` (runs are added by the caller)."""
     return d.add_paragraph(style=style)
+
+
+_VAL = qn("w:val")
+
+
+class BodyWriter:
+    """Appends styled paragraphs to a document's body in time linear in their number.
+
+    python-docx's `add_paragraph` looks the style up among all styles and searches the
+    body for its section properties on every call: 50,000 paragraphs took minutes. Here
+    each style id is looked up once and every paragraph goes straight before `w:sectPr`.
+    """
+
+    def __init__(self, d: DocxDocument) -> None:
+        self._styles = d.styles
+        self._body = d.element.body
+        self._sect = self._body.find(qn("w:sectPr"))
+        self._ids: dict[str, str] = {}
+
+    def paragraph(self, style: str):
+        """A new empty `w:p` with `style`, placed after the paragraphs written so far."""
+        style_id = self._ids.get(style)
+        if style_id is None:
+            style_id = self._ids[style] = self._styles[style].style_id
+        p = element("w:p")
+        ppr = element("w:pPr")
+        ps = element("w:pStyle")
+        ps.set(_VAL, style_id)
+        ppr.append(ps)
+        p.append(ppr)
+        if self._sect is not None:
+            self._sect.addprevious(p)
+        else:
+            self._body.append(p)
+        return p
+
+
+def text_run(text: str, tag: str = "w:t"):
+    """A `w:r` holding `text`: tabs as `w:tab`, line breaks as `w:br`, the rest as `tag`.
+
+    `tag` is "w:delText" for deleted text. Characters XML cannot hold become U+FFFD.
+    """
+    r = element("w:r")
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            r.append(element("w:br"))
+        for j, part in enumerate(line.split("\t")):
+            if j:
+                r.append(element("w:tab"))
+            if part:
+                add_text(r, part, tag)
+    return r
 
 
 def add_tab(run_element) -> None:
@@ -152,10 +258,29 @@ def xml_safe(text: str) -> str:
 
 def add_text(run_element, text: str, tag: str = "w:t") -> None:
     """Append text to a run element as `w:t` (or `w:delText`), keeping spaces."""
-    t = OxmlElement(tag)
+    t = element(tag)
     t.text = xml_safe(text)
-    t.set(qn("xml:space"), "preserve")
+    t.set(_SPACE, "preserve")
     run_element.append(t)
+
+
+_SPACE = qn("xml:space")
+
+
+@functools.cache
+def _clark(tag: str) -> tuple[str, dict[str, str]]:
+    prefix = tag.split(":", 1)[0]
+    return qn(tag), {prefix: nsmap[prefix]}
+
+
+def element(tag: str):
+    """A new element `tag` ("w:p"), as python-docx's `OxmlElement` makes it, only faster.
+
+    The exports make a few elements per word of text; `OxmlElement` parses the tag's
+    prefix and builds its namespace map each time.
+    """
+    clark, namespaces = _clark(tag)
+    return oxml_parser.makeelement(clark, nsmap=namespaces)
 
 
 # --- style definitions --------------------------------------------------------------------

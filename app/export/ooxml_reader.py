@@ -107,27 +107,40 @@ def paragraphs(path: str | Path, view: str = "accept") -> list[str]:
     return [f"{label}\t{text}" if label else text for label, text in labelled(read_parts(path), view)]
 
 
-def labelled(parts: Parts, view: str = "accept") -> list[tuple[str, str]]:
+def labelled(parts: Parts, view: str = "accept", *, text: bool = True) -> list[tuple[str, str]]:
     """(displayed number, text) of each body paragraph in `view`; the number is "" if none.
 
     A paragraph whose mark is removed in `view` joins the next one; the joined paragraph
     takes the number of the first of them holding any text, as the Word importer reads it
     (`app.parse.docx`). The counters advance only over paragraphs that remain in `view`.
+    Hidden text (`w:vanish`) is not read, and a paragraph with a hidden mark and nothing
+    else to read is no paragraph (a redline's hidden first paragraph, see `redline`).
+    With `text` False only the numbers are wanted: each text reads "x" or "" (some or none).
     """
     if view not in VIEWS:
         raise ValueError(view)
     numbering = Numbering(parts.numbering, parts.styles)
+    read = _paragraph_text if text else _some_text
     out: list[tuple[str, str]] = []
     group: list[tuple[etree._Element, str]] = []
-    for p in _body(parts.document).iter(f"{{{W}}}p"):
-        group.append((p, _paragraph_text(p, view)))
+    for p in _body(parts.document).iter(_P):
+        group.append((p, read(p, view)))
         if _mark_removed(p, view):
             continue
-        out.append(_joined(group, numbering))
+        if not _hidden_paragraph(group):
+            out.append(_joined(group, numbering))
         group = []
-    if group:
+    if group and not _hidden_paragraph(group):
         out.append(_joined(group, numbering))
     return out
+
+
+def _hidden_paragraph(group: list[tuple[etree._Element, str]]) -> bool:
+    return not any(text for _, text in group) and _hidden(group[0][0].find("w:pPr/w:rPr", _NS))
+
+
+def _hidden(rpr: etree._Element | None) -> bool:
+    return rpr is not None and _on(rpr.find("w:vanish", _NS))
 
 
 def _joined(group: list[tuple[etree._Element, str]], numbering: Numbering) -> tuple[str, str]:
@@ -136,28 +149,43 @@ def _joined(group: list[tuple[etree._Element, str]], numbering: Numbering) -> tu
     return (numbered[0] if numbered else ""), "".join(text for _, text in group)
 
 
-def _visible(el: etree._Element, view: str) -> bool:
-    """Whether the content of `el` (inside a paragraph) shows in `view`."""
-    for anc in el.iterancestors():
-        if anc.tag == f"{{{W}}}p":
-            break
-        if view == "accept" and anc.tag in _DELETED:
+_P, _R, _RPR = f"{{{W}}}p", f"{{{W}}}r", f"{{{W}}}rPr"
+_CONTENT = (f"{{{W}}}t", f"{{{W}}}delText", f"{{{W}}}tab", f"{{{W}}}br")
+_SHOWN = {f"{{{W}}}t": None, f"{{{W}}}delText": None, f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n"}
+_HIDDEN_IN = {"accept": _DELETED, "reject": _INSERTED, "markup": set()}
+
+
+def _shown(el: etree._Element, p: etree._Element, view: str) -> bool:
+    """Whether text element `el` of paragraph `p` reads in `view`: in a run (not the tab
+    stops of the properties), in no change the view removes, not hidden."""
+    run = el.getparent()
+    if run is None or run.tag != _R:
+        return False
+    hidden_in = _HIDDEN_IN[view]
+    anc = run.getparent()
+    while anc is not None and anc is not p:
+        if anc.tag in hidden_in:
             return False
-        if view == "reject" and anc.tag in _INSERTED:
-            return False
-    return True
+        anc = anc.getparent()
+    rpr = run.find(_RPR)
+    return rpr is None or not _hidden(rpr)
 
 
 def _paragraph_text(p: etree._Element, view: str) -> str:
     parts = []
-    for el in p.iter(f"{{{W}}}t", f"{{{W}}}delText", f"{{{W}}}tab", f"{{{W}}}br"):
-        if any(a.tag == f"{{{W}}}pPr" for a in el.iterancestors()):
-            continue  # tab stops in the paragraph properties, not content
-        if not _visible(el, view):
-            continue
-        name = etree.QName(el).localname
-        parts.append(el.text or "" if name in ("t", "delText") else "\t" if name == "tab" else "\n")
+    for el in p.iter(*_CONTENT):
+        if _shown(el, p, view):
+            fixed = _SHOWN[el.tag]
+            parts.append(el.text or "" if fixed is None else fixed)
     return "".join(parts)
+
+
+def _some_text(p: etree._Element, view: str) -> str:
+    """"x" if `p` has text that is not white space in `view`, else ""."""
+    for el in p.iter(_CONTENT[0], _CONTENT[1]):
+        if el.text and el.text.strip() and _shown(el, p, view):
+            return "x"
+    return ""
 
 
 def _mark_removed(p: etree._Element, view: str) -> bool:

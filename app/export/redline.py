@@ -31,7 +31,7 @@ from app.compare.model import Comparison, Edit, Row, RowOp
 from app.errors import ExportError
 from app.export import autonumber
 from app.export import docx_layout as lay
-from app.export.document import shows_labels
+from app.export.document import numbered_label, shows_labels
 from app.model import Segment
 
 MODES = ("track", "bold")
@@ -51,7 +51,7 @@ class _Revisions:
     move_names: dict[int, str] = field(default_factory=dict)
 
     def mark(self, tag: str, *, dated: bool = True):
-        el = OxmlElement(tag)
+        el = lay.element(tag)
         el.set(qn("w:id"), str(self.next_id))
         self.next_id += 1
         if dated:
@@ -80,8 +80,10 @@ def redline_document(
         d = _build(comparison, mode, _Revisions(author or "Concord", date), automatic=True)
         paired = _paired_moves(comparison.rows)
         kinds = [(paragraph_pieces(r, paired)[0], r) for r in comparison.rows]
-        accepted = [r.right.label for k, r in kinds if r.right is not None and k not in _GONE_IF_ACCEPTED]
-        rejected = [r.left.label for k, r in kinds if r.left is not None and k not in _GONE_IF_REJECTED]
+        accepted = [numbered_label(r.right, automatic=True)
+                    for k, r in kinds if r.right is not None and k not in _GONE_IF_ACCEPTED]
+        rejected = [numbered_label(r.left, automatic=True)
+                    for k, r in kinds if r.left is not None and k not in _GONE_IF_REJECTED]
         if shows_labels(d, accepted, "accept") and shows_labels(d, rejected, "reject"):
             return d
     return _build(comparison, mode, _Revisions(author or "Concord", date), automatic=False)
@@ -94,28 +96,99 @@ _GONE_IF_REJECTED = ("insert", "move_to")
 def _build(comparison: Comparison, mode: str, rev: _Revisions, *, automatic: bool) -> DocxDocument:
     left_name, right_name = side_names(comparison)
     d = lay.new_document(header=f"{left_name} \u2192 {right_name}")
+    body = lay.BodyWriter(d)
     paired = _paired_moves(comparison.rows)
-    rows_pieces = [paragraph_pieces(row, paired, labels=not automatic) for row in comparison.rows]
+    rows_pieces = [paragraph_pieces(row, paired, labels=not automatic or _typed(row))
+                   for row in comparison.rows]
     if automatic:
-        plan = autonumber.plan_lists([segment.label for _, _, segment in rows_pieces])
+        plan = autonumber.plan_lists([numbered_label(segment, automatic=True)
+                                      for _, _, segment in rows_pieces])
         ids = autonumber.install(d, plan)
-    marks = []
+    kinds = [kind for kind, _, _ in rows_pieces]
+    paragraphs = []
+    if mode == "track" and kinds and (kinds[0] in _GONE_IF_ACCEPTED or kinds[0] in _GONE_IF_REJECTED):
+        paragraphs.append(_anchor(body))
+        kinds = ["", *kinds]
     for i, (row, (kind, pieces, segment)) in enumerate(zip(comparison.rows, rows_pieces, strict=True)):
         style = lay.style_for(segment)
-        p = lay.add_paragraph(d, style)
         if automatic:
-            autonumber.apply(p._p, style, plan.slots[i], ids)
+            style = autonumber.style_for(style, plan.slots[i])
+        p = body.paragraph(style)
+        if automatic:
+            autonumber.apply(p, style, plan.slots[i], ids)
         if mode == "track":
-            _write_tracked(p._p, kind, pieces, row.move_id, rev)
-            marks.append(kind)
+            _write_tracked(p, kind, pieces, row.move_id, rev)
         else:
-            _write_bold(p._p, pieces)
+            _write_bold(p, pieces)
+        paragraphs.append(p)
     if mode == "track":
-        _settle_final_mark(d, marks, rev)
+        for p, (accept, reject) in zip(paragraphs, removed_marks(kinds), strict=True):
+            if reject:
+                _mark_paragraph(p, "w:ins", rev)
+            if accept:
+                _mark_paragraph(p, "w:del", rev)
         settings = d.settings.element
         if settings.find(qn("w:trackRevisions")) is None:  # further edits are tracked too
             settings.insert_element_before(OxmlElement("w:trackRevisions"), *_AFTER_TRACK_REVISIONS)
     return d
+
+
+def _anchor(body: lay.BodyWriter):
+    """A hidden first paragraph for a redline that starts with a paragraph on one side only.
+
+    A paragraph that came or went is joined to the paragraph before it (`removed_marks`);
+    the first one has none, and joining it to the next one instead makes LibreOffice
+    number the rest of the list wrong ("[1.]", "1.[2.]", ...). This paragraph, a hidden
+    tab, is there in both readings and shows in neither; LibreOffice keeps its properties
+    (hidden) when the paragraph after it is joined to it, since it is not empty.
+    """
+    p = body.paragraph(lay.TEXT)
+    p.get_or_add_pPr().append(_hidden())
+    r = lay.text_run("\t")
+    r.insert(0, _hidden())
+    p.append(r)
+    return p
+
+
+def _hidden():
+    rpr = OxmlElement("w:rPr")
+    rpr.append(OxmlElement("w:vanish"))
+    return rpr
+
+
+def _typed(row: Row) -> bool:
+    """Whether a row's labels are written as text whatever the numbering (the annex)."""
+    return any(s is not None and lay.typed_label(s) for s in (row.left, row.right))
+
+
+def removed_marks(kinds: list[str]) -> list[tuple[bool, bool]]:
+    """For each paragraph of the redline: is its mark removed on accepting, on rejecting?
+
+    A paragraph that exists on one side only is joined to its neighbour in the other
+    reading by removing one paragraph mark, and the mark chosen is the one *before* its
+    text: "P\u00b6[D\u00b6]" is written "P[\u00b6D]\u00b6", the mark of P deleted with the
+    text of D. Both read the same, but LibreOffice counts list numbers by where a tracked
+    change starts: with the mark of D deleted, the change reaches into the next
+    paragraph, which then loses its number in LibreOffice's display ("[(d)]", "(d)[(e)]")
+    and every later number shifts. Joining after P keeps P's properties in Word (the upper
+    paragraph's formatting wins a join), in LibreOffice and in our own reader.
+
+    Paragraphs before the first one that remains have nothing to join after: their own
+    marks go, as Word writes a deleted paragraph. The last mark of a document is never
+    tracked. A mark removed in both readings (a deleted first paragraph followed by an
+    inserted one) is written as inserted and deleted.
+    """
+    def removed(present: list[bool]) -> list[bool]:
+        n = len(present)
+        first = next((i for i, here in enumerate(present) if here), n)
+        out = [i < first or (i + 1 < n and not present[i + 1]) for i in range(n)]
+        if out:
+            out[-1] = False
+        return out
+
+    accept = removed([k not in _GONE_IF_ACCEPTED for k in kinds])
+    reject = removed([k not in _GONE_IF_REJECTED for k in kinds])
+    return list(zip(accept, reject, strict=True))
 
 
 def side_names(comparison: Comparison) -> tuple[str, str]:
@@ -262,18 +335,14 @@ _AFTER_TRACK_REVISIONS = (
 _WRAPPER = {"insert": "w:ins", "delete": "w:del", "move_from": "w:moveFrom", "move_to": "w:moveTo"}
 
 
-def _run(text: str, deleted: bool = False):
-    """A `w:r` holding `text`, tabs as `w:tab`; deleted text goes in `w:delText`."""
-    r = OxmlElement("w:r")
-    for i, part in enumerate(text.split("\t")):
-        if i:
-            lay.add_tab(r)
-        if part:
-            lay.add_text(r, part, "w:delText" if deleted else "w:t")
-    return r
-
-
 def _write_tracked(p, kind: str, pieces: list[Piece], move_id: int | None, rev: _Revisions) -> None:
+    """The runs of one paragraph, each change wrapped in its revision element.
+
+    A moved paragraph's text sits between named move range marks; its paragraph mark is
+    tracked as a plain insertion or deletion (see `removed_marks`): LibreOffice reads a
+    mark tracked as moved as neither, and left an empty item where the moved paragraph
+    had been on rejecting every change.
+    """
     range_tag = {"move_from": "w:moveFrom", "move_to": "w:moveTo"}.get(kind)
     start = None
     if range_tag:
@@ -283,60 +352,36 @@ def _write_tracked(p, kind: str, pieces: list[Piece], move_id: int | None, rev: 
         p.append(start)
     for op, text in pieces:
         deleted = op in ("delete", "move_from")
+        r = lay.text_run(text, "w:delText" if deleted else "w:t")
         if op == "equal":
-            p.append(_run(text))
+            p.append(r)
         else:
             wrapper = rev.mark(_WRAPPER[op])
-            wrapper.append(_run(text, deleted))
+            wrapper.append(r)
             p.append(wrapper)
     if start is not None and range_tag:
-        end = OxmlElement(range_tag + "RangeEnd")
+        end = lay.element(range_tag + "RangeEnd")
         end.set(qn("w:id"), start.get(qn("w:id")))
         p.append(end)
-    if kind:
-        _mark_paragraph(p, kind, rev)
 
 
-def _mark_paragraph(p, kind: str, rev: _Revisions) -> None:
+def _mark_paragraph(p, tag: str, rev: _Revisions) -> None:
+    """Track paragraph `p`'s mark as inserted (`w:ins`) or deleted (`w:del`)."""
     ppr = p.get_or_add_pPr()
     rpr = ppr.find(qn("w:rPr"))
     if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        ppr.append(rpr)  # w:rPr comes after the properties python-docx writes (pStyle)
-    rpr.insert(0, rev.mark(_WRAPPER[kind]))
-
-
-def _settle_final_mark(d: DocxDocument, marks: list[str], rev: _Revisions) -> None:
-    """Move tracked paragraph marks off the document's last paragraph.
-
-    The last paragraph mark of a document cannot be inserted or deleted. When the redline
-    ends with whole inserted, deleted or moved paragraphs, each of their marks moves to the
-    paragraph before: "P¶ Y¶(inserted)" reads the same as "P¶(inserted) Y¶", since an
-    inserted paragraph and its mark stand or fall together.
-    """
-    if not marks or not marks[-1]:
-        return
-    paragraphs = d.element.body.findall(qn("w:p"))
-    i = len(marks) - 1
-    while i > 0 and marks[i - 1]:
-        i -= 1
-    if i == 0:
-        return  # nothing unchanged to lean on: a blank last paragraph remains in one view
-    for j in range(i - 1, len(marks)):
-        rpr = paragraphs[j].find(f"{qn('w:pPr')}/{qn('w:rPr')}")
-        if rpr is not None:
-            for tag in _WRAPPER.values():
-                for el in rpr.findall(qn(tag)):
-                    rpr.remove(el)
-            if not len(rpr):
-                rpr.getparent().remove(rpr)
-        if j + 1 < len(marks):
-            _mark_paragraph(paragraphs[j], marks[j + 1], rev)
+        rpr = lay.element("w:rPr")
+        ppr.append(rpr)  # w:rPr comes after the other paragraph properties written here
+    mark = rev.mark(tag)
+    if tag == "w:del" and len(rpr) and rpr[0].tag == qn("w:ins"):
+        rpr[0].addnext(mark)  # w:ins precedes w:del
+    else:
+        rpr.insert(0, mark)
 
 
 def _write_bold(p, pieces: list[Piece]) -> None:
     for op, text in pieces:
-        r = _run(text)
+        r = lay.text_run(text)
         if op != "equal":
             rpr = OxmlElement("w:rPr")
             rpr.append(OxmlElement("w:strike" if op in ("delete", "move_from") else "w:b"))

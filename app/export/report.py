@@ -6,7 +6,6 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
-from docx.table import _Cell
 
 from app.compare.model import Comparison, Row, RowOp
 from app.export import docx_layout as lay
@@ -83,22 +82,76 @@ def _name(s: Segment | None) -> str:
 
 
 def _table(d: DocxDocument, comparison: Comparison) -> None:
-    table = d.add_table(rows=1, cols=2)
+    """The side-by-side table, one row per comparison row, built straight in the XML.
+
+    python-docx finds a new row's cells by walking the whole table, which made a long
+    report quadratic; here each row is written once.
+    """
+    table = d.add_table(rows=0, cols=2)
     table.style = d.styles["Table Grid"]
     width = Emu(lay.text_width(d) // 2)
-    header = table.rows[0]
-    _repeat_header(header._tr)
-    for cell, title in zip(header.cells, side_names(comparison), strict=True):
-        _cell_text(cell, [("equal", title)], bold=True)
+    for column in table.columns:
+        column.width = width
+    cell_xml = _CellXml(d, str(width.twips))
+    tbl = table._tbl
+    header = OxmlElement("w:tr")
+    _repeat_header(header)
+    for title in side_names(comparison):
+        header.append(cell_xml.cell([("title", title)]))
+    tbl.append(header)
     arrivals = {r.move_id: r.right for r in comparison.rows if r.op is RowOp.MOVED and r.right}
     for r in comparison.rows:
-        left, right = _cells(r, arrivals)
-        cells = table.add_row().cells
-        _cell_text(cells[0], left)
-        _cell_text(cells[1], right)
-    for row in table.rows:
-        for cell in row.cells:
-            cell.width = width
+        tr = OxmlElement("w:tr")
+        for pieces in _cells(r, arrivals):
+            tr.append(cell_xml.cell(pieces))
+        tbl.append(tr)
+
+
+class _CellXml:
+    """Builds table cells of one width with the report's paragraph and highlight styles."""
+
+    def __init__(self, d: DocxDocument, twips: str) -> None:
+        self.twips = twips
+        self.para = d.styles[lay.TABLE_TEXT].style_id
+        self.run_styles = {"delete": d.styles[lay.DELETED].style_id,
+                           "insert": d.styles[lay.INSERTED].style_id}
+
+    def cell(self, pieces: list[Piece]):
+        tc = OxmlElement("w:tc")
+        tcpr = OxmlElement("w:tcPr")
+        tcw = OxmlElement("w:tcW")
+        tcw.set(qn("w:w"), self.twips)
+        tcw.set(qn("w:type"), "dxa")
+        tcpr.append(tcw)
+        tc.append(tcpr)
+        p = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        ps = OxmlElement("w:pStyle")
+        ps.set(qn("w:val"), self.para)
+        ppr.append(ps)
+        p.append(ppr)
+        for op, text in pieces:
+            run = lay.text_run(text.replace("\t", " "))
+            rpr = _run_properties(op, self.run_styles.get(op))
+            if rpr is not None:
+                run.insert(0, rpr)
+            p.append(run)
+        tc.append(p)
+        return tc
+
+
+def _run_properties(op: str, style_id: str | None):
+    """Highlights by character style; a column title is bold, a note ("Moved to") italic."""
+    if not (style_id or op in ("title", "note")):
+        return None
+    rpr = OxmlElement("w:rPr")
+    if style_id:
+        rs = OxmlElement("w:rStyle")
+        rs.set(qn("w:val"), style_id)
+        rpr.append(rs)
+    if op in ("title", "note"):
+        rpr.append(OxmlElement("w:b" if op == "title" else "w:i"))
+    return rpr
 
 
 def _cells(r: Row, arrivals: dict[int | None, Segment]) -> tuple[list[Piece], list[Piece]]:
@@ -130,25 +183,13 @@ def _whole(op: str, s: Segment) -> list[Piece]:
     return [(op, f"{label} {s.text}" if label else s.text)]
 
 
-def _cell_text(cell: _Cell, pieces: list[Piece], bold: bool = False) -> None:
-    p = cell.paragraphs[0]
-    p.style = lay.TABLE_TEXT
-    for op, text in pieces:
-        run = p.add_run(lay.xml_safe(text.replace("\t", " ")))
-        if bold:
-            run.bold = True
-        if op == "delete":
-            run.style = lay.DELETED
-        elif op == "insert":
-            run.style = lay.INSERTED
-        elif op == "note":
-            run.italic = True
-
-
 def _repeat_header(tr) -> None:
-    """The titles row repeats at the top of every page the table runs over."""
-    trpr = tr.get_or_add_trPr()
+    """The titles row repeats at the top of every page the table runs over, unsplit.
+
+    `w:cantSplit` and `w:tblHeader` are on/off properties: present means on (a `w:val`
+    of "true" is not in the schema).
+    """
+    trpr = OxmlElement("w:trPr")
     for tag in ("w:cantSplit", "w:tblHeader"):
-        el = OxmlElement(tag)
-        el.set(qn("w:val"), "true")
-        trpr.append(el)
+        trpr.append(OxmlElement(tag))
+    tr.insert(0, trpr)

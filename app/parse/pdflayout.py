@@ -252,7 +252,7 @@ def _drawn_right_to_left(glyphs: list[Any]) -> bool:
     backwards ("snoisulcnoC"), as pdfminer reads characters in the order they are drawn."""
     if len(glyphs) < 4:
         return False
-    steps = [b.x0 - a.x0 for a, b in zip(glyphs, glyphs[1:], strict=False)]
+    steps: list[float] = [float(b.x0 - a.x0) for a, b in zip(glyphs, glyphs[1:], strict=False)]
     return sum(s < 0 for s in steps) >= 0.9 * len(steps)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.errors import ImportCancelled
 from app.model import DocKind, Document
 from app.parse.assemble import assemble
 from app.parse.conventions import ENGLISH, Conventions
@@ -58,8 +57,8 @@ def build_document(
     typed in Word is kept verbatim. `cancelled`, when given, is asked now and then and
     stops the work with `ImportCancelled` once it says so.
     """
-    if cancelled is not None and cancelled():
-        raise ImportCancelled(file)
+    # Asked inside long work only: a short file that has begun is finished, as a person
+    # pressing Cancel between two files expects.
     p = compiled(conventions)
     prepared = prepare(raw_lines, conventions)
     kind = detect_kind(prepared.lines, prepared.symbol, p)

@@ -18,7 +18,7 @@ from app.drafts import (
     skeleton,
 )
 from app.drafts.replace import apply_and_mark, replace_in_text
-from app.errors import ConcordError
+from app.errors import ConcordError, DraftConflict
 from app.model import Document, Passage, Segment
 from app.parse import parse_file
 from app.services.compare import compare_passages
@@ -93,9 +93,40 @@ def get_draft(lib: Store, draft_id: int) -> Draft:
     return lib.get_draft(draft_id)
 
 
-def autosave(lib: Store, draft_id: int, segments: Sequence[Segment]) -> str:
-    """Store the working copy now (one transaction); returns when it was saved."""
-    return lib.save_head(draft_id, segments)
+def autosave(lib: Store, draft_id: int, segments: Sequence[Segment], base: int | None = None) -> str:
+    """Store the working copy now (one transaction); returns when it was saved.
+
+    `base` is the working copy's `head_revision` when it was read: if someone else saved
+    the draft since, `DraftConflict` says who and carries their text, and nothing is written.
+    """
+    return lib.save_head(draft_id, segments, base)
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """An autosave's outcome: when, the revision the next save is based on, and what a person
+    should know (someone else's text kept as a version), if anything."""
+
+    when: str
+    base: int
+    note: str = ""
+
+
+def autosave_keeping_both(lib: Store, draft_id: int, segments: Sequence[Segment], base: int) -> Saved:
+    """Autosave a working copy edited from revision `base`; if someone saved the draft since,
+    their text becomes a version of the draft (named for them) and this text the working
+    copy: neither edit is lost, and the note says where theirs is."""
+    note = ""
+    for _ in range(5):  # another save may land between the two steps: start again
+        try:
+            when = lib.save_head(draft_id, segments, base)
+            return Saved(when, base + 1, note)
+        except DraftConflict as e:
+            name = f"text saved by {e.saved_by or 'another user'} at {e.saved_at}"
+            number = lib.save_version(draft_id, name, e.stored)
+            note = f"{e.saved_by or 'Someone'} saved this draft meanwhile; their text is version {number}"
+            base = e.revision + 1
+    raise ConcordError(f"draft {draft_id} keeps being saved by others; try again in a moment")
 
 
 def save_version(lib: Store, draft_id: int, name: str) -> int:
@@ -164,4 +195,21 @@ def export_draft(
     if against is None:
         return export_passage_docx(text, out)
     comparison = compare_passages(refs.resolve(lib, against), text)
-    return export_redline_docx(comparison, out, mode=mode, author=author or None)
+    return export_redline_docx(comparison, out, mode=mode, author=author or draft_author(lib, draft_id, version))
+
+
+def draft_author(lib: Store, draft_id: int, version: int | None = None) -> str | None:
+    """Who last saved the working copy (or saved `version`): a redline's tracked-change author."""
+    if version is None:
+        return lib.get_draft(draft_id).head_saved_by or None
+    return lib.get_version(draft_id, version).saved_by or None
+
+
+def author_of(lib: Store, ref: str) -> str | None:
+    """The author of a draft's text named by a REF (`draft:3`, `draft:3@2`); None otherwise."""
+    if not ref.startswith("draft:"):
+        return None
+    origin = refs.resolve_draft_ref(lib, ref).origin
+    if origin.draft_id is None:
+        return None
+    return draft_author(lib, origin.draft_id, origin.version)

@@ -12,29 +12,34 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from app import refs
-from app.errors import ConcordError, ImportRefused, LibraryError
+from app.errors import ConcordError, ImportCancelled, ImportRefused, LibraryError
 from app.model import DocKind, Document, ImportResult, Passage, SearchHit
 from app.refs import passage_of
 from app.resources import sample_files
-from app.store import STORAGE_ERRORS, Store, open_store
+from app.store import STORAGE_ERRORS, Store, is_server_address, open_store
+from app.store import copy as store_copy
+from app.store.copy import CopyReport
 
-__all__ = ["Same", "delete_document", "edit_document", "import_file", "import_files", "open_library",
-           "passage_of", "resolve_ref", "same_document", "search"]
+__all__ = ["Same", "copy_library", "delete_document", "edit_document", "import_file", "import_files",
+           "open_library", "passage_of", "resolve_ref", "same_document", "search"]
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file name)
 
 
-def default_library_path() -> Path:
-    """CONCORD_DB if set, else the platform's user data directory."""
+def default_library_path() -> Path | str:
+    """CONCORD_DB if set (a file or a `postgresql://` address), else the user data directory."""
     env = os.environ.get("CONCORD_DB")
     if env:
-        return Path(env)
+        return env if is_server_address(env) else Path(env)
     return Path(user_data_dir("Concord", appauthor=False)) / "library.sqlite"
 
 
 def open_library(path: str | Path | None = None, *, seed: bool = False) -> Store:
     """Open (creating if needed) a library; `seed` fills an empty new one with the sample."""
-    p = Path(path) if path is not None else default_library_path()
+    location = path if path is not None else default_library_path()
+    if is_server_address(location):
+        return open_store(str(location))  # a team library is never seeded with the sample
+    p = Path(location)
     if path is None:
         p.parent.mkdir(parents=True, exist_ok=True)
     elif str(p) != ":memory:" and not p.parent.is_dir():
@@ -44,6 +49,23 @@ def open_library(path: str | Path | None = None, *, seed: bool = False) -> Store
     if seed and lib.counts()["documents"] == 0:
         import_files(lib, sample_files())
     return lib
+
+
+def copy_library(source: str | Path, dest: str | Path,
+                 progress: Callable[[str], None] | None = None) -> CopyReport:
+    """Copy the library at `source` into a new, empty one at `dest` (files or team library
+    addresses, either way round) and verify the copy."""
+    if not is_server_address(str(source)) and not Path(source).is_file():
+        raise LibraryError(f"{source}: no such library file")
+    src = open_store(str(source) if is_server_address(str(source)) else Path(source), read_only=True)
+    try:
+        dst = open_library(dest)
+        try:
+            return store_copy.copy_library(src, dst, progress)
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 class Same(StrEnum):
@@ -56,12 +78,13 @@ class Same(StrEnum):
 
 
 def import_file(lib: Store, path: str | Path, revisions: str = "accept",
-                same: Same | str = Same.SKIP) -> ImportResult:
+                same: Same | str = Same.SKIP, cancelled: Callable[[], bool] | None = None) -> ImportResult:
     """Parse and store one file; errors become an `ImportResult` with the reason.
 
     `revisions` says how a Word file's tracked changes read: "accept" (all accepted, the
     default) or "reject" (the text as it was before the changes). `same` says what to do
-    when the library already holds the same document from another file (by content).
+    when the library already holds the same document from another file (by content);
+    `cancelled` is asked while a long file is read (between PDF pages), so Cancel stops it.
     """
     # Imported here, not at the top: the word list behind text repair costs start-up time.
     from app.parse import parse_file
@@ -69,12 +92,14 @@ def import_file(lib: Store, path: str | Path, revisions: str = "accept",
     name = Path(path).name
     same = Same(same)
     try:
-        doc = parse_file(path, revisions="reject" if revisions == "reject" else "accept")
+        doc = parse_file(path, revisions="reject" if revisions == "reject" else "accept", cancelled=cancelled)
         if lib.find_duplicate(doc.content_hash) is None:
             twin = same_document(lib, doc)
             if twin is not None:
                 return _import_same(lib, path, doc, twin, same)
         stored, new = lib.add_document(doc)
+    except ImportCancelled:
+        raise  # not a failure of this file: `import_files` stops there
     except ImportRefused as e:
         return ImportResult(str(path), error=str(e))
     except ConcordError as e:
@@ -118,7 +143,10 @@ def import_files(
             break
         if progress:
             progress(i, len(paths), Path(path).name)
-        results.append(import_file(lib, path, revisions, same))
+        try:
+            results.append(import_file(lib, path, revisions, same, cancelled))
+        except ImportCancelled:
+            break  # stopped inside this file: nothing of it was stored
     if progress:
         progress(len(results), len(paths), "")
     return results

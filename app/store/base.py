@@ -1,8 +1,9 @@
 """The store contract: everything the rest of Concord may ask of a library.
 
 Services, search and the UI talk to a `Store`, never to a database. The SQLite store
-(`app.store.library.Library`) is the one implementation today; a shared PostgreSQL one
-implements the same protocol, so nothing outside `app/store/` knows which it talks to.
+(`app.store.library.Library`) keeps a library in one file; the PostgreSQL store
+(`app.store.postgres.PgLibrary`) keeps a team's shared one on a server. Both implement
+this protocol, so nothing outside `app/store/` knows which it talks to.
 
 A store is safe to share between threads: each thread gets its own connection.
 `revision()` changes on every committed write (by this process or another), so caches
@@ -12,7 +13,7 @@ documents or their segments change (a draft's autosave leaves similarity indexes
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -52,6 +53,23 @@ class StoredSegment:
     segment: Segment
 
 
+@dataclass(frozen=True, slots=True)
+class LibraryChange:
+    """A write committed to a library, by this program or another (see `Store.subscribe`).
+
+    `draft_id` is the draft whose working copy or versions changed, when the store knows;
+    `documents` is True when documents or their segments changed.
+    """
+
+    revision: int
+    documents: bool = False
+    draft_id: int | None = None
+    author: str = ""
+
+
+Unsubscribe = Callable[[], None]
+
+
 @runtime_checkable
 class Store(Protocol):
     """A library of documents and drafts; see the module docstring."""
@@ -69,6 +87,11 @@ class Store(Protocol):
         """True when opening made a new, empty library."""
         ...
 
+    @property
+    def user(self) -> str:
+        """Who writes through this store: recorded as the author of every draft change."""
+        ...
+
     def identity(self) -> str:
         """A key that tells this library apart from every other open one (for caches)."""
         ...
@@ -78,6 +101,14 @@ class Store(Protocol):
     def revision(self) -> int: ...
 
     def documents_revision(self) -> int: ...
+
+    def subscribe(self, callback: Callable[[LibraryChange], None]) -> Unsubscribe:
+        """Call `callback` (on a background thread) after each write committed by anyone.
+
+        Returns the function that stops the calls. A GUI forwards the change to its own
+        thread as its "library changed" signal.
+        """
+        ...
 
     # --- documents ----------------------------------------------------------------
     def add_document(self, doc: Document, *, same_as: int | None = None) -> tuple[Document, bool]: ...
@@ -127,7 +158,15 @@ class Store(Protocol):
 
     def list_drafts(self) -> list[DraftSummary]: ...
 
-    def save_head(self, draft_id: int, segments: Sequence[Segment]) -> str: ...
+    def save_head(self, draft_id: int, segments: Sequence[Segment], base: int | None = None) -> str:
+        """Store the working copy; returns the time saved.
+
+        `base` is the `head_revision` of the draft the segments were edited from. If the
+        stored head has moved on since (another person saved), nothing is written and
+        `DraftConflict` carries their text; a successful save makes the revision
+        `base + 1`. Without `base` the save overwrites whatever is stored.
+        """
+        ...
 
     def save_version(self, draft_id: int, name: str,
                      segments: Sequence[Segment] | None = None) -> int: ...
@@ -144,3 +183,11 @@ class Store(Protocol):
     def set_review_marks(self, draft_id: int, marks: Sequence[ReviewMark]) -> None: ...
 
     def delete_draft(self, draft_id: int) -> None: ...
+
+    # --- copying a whole library ---------------------------------------------------
+    def restore(self, documents: Iterable[Document], drafts: Iterable[tuple[Draft, Sequence[DraftVersion]]],
+                same_as: dict[int, int] | None = None) -> None:
+        """Fill an empty library with documents and drafts as they are stored elsewhere:
+        ids, dates and authors kept, all in one transaction (`app.store.copy`). `same_as`
+        maps a document that is another copy to the one it copies."""
+        ...

@@ -12,11 +12,10 @@ import sqlite3
 
 from app.errors import BadQuery, SearchIndexDamaged
 from app.model import SearchHit
+from app.store.query import Term, parse_query
 
 HL_START, HL_END = "\x02", "\x03"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
-_TERM_RE = re.compile(r'"([^"]*)"|(\S+)')
-_OPERATORS = {"OR", "NOT", "AND"}
 
 FTS_TABLE_SQL = f"""CREATE VIRTUAL TABLE segments_fts USING fts5(
     text, content='segments', content_rowid='id', tokenize='{TOKENIZER}')"""
@@ -35,40 +34,31 @@ FTS_TRIGGERS_SQL = (
 
 
 def fts_query(text: str) -> str:
-    """Turn what a person typed into a safe FTS5 query.
+    """What a person typed (see `app.store.query`) as a safe FTS5 query.
 
-    Quoted text is a phrase, `word*` a prefix, an upper-case OR between terms an
-    alternative, an upper-case NOT before a term excludes it; terms are joined by an
-    explicit AND (FTS5 refuses an implicit AND after a parenthesised group, which is what
-    a prefix expands to). Every other character is taken literally, so `5(n)`,
-    `"unbalanced`, `NEAR(x y)` or `NOT AND` never reach FTS5 as syntax.
+    Terms are joined by an explicit AND (FTS5 refuses an implicit AND after a
+    parenthesised group, which is what a prefix expands to).
     """
-    parts: list[str] = []  # alternating term / operator, starting and ending with a term
-    pending = "AND"
-    for m in _TERM_RE.finditer(text):
-        phrase, word = m.group(1), m.group(2)
-        if word in _OPERATORS:
-            if parts:
-                pending = "OR" if word == "OR" else ("NOT" if word == "NOT" else "AND")
-            continue
-        raw = phrase if phrase is not None else word
-        prefix = word is not None and word.endswith("*")
-        tokens = re.findall(r"\w+", raw)
-        if not tokens:
-            continue
-        term = '"' + " ".join(tokens) + '"' + ("*" if prefix else "")
-        if parts:
-            parts.append(pending)
-        parts.append(term)
-        pending = "AND"
+    query = parse_query(text)
+    if query is None:
+        return ""
+
+    def term(t: Term) -> str:
+        return '"' + " ".join(t.words) + '"' + ("*" if t.prefix else "")
+
+    parts = [term(query.first)]
+    for op, t in query.rest:
+        parts += [op, term(t)]
     return " ".join(parts)
 
 
 def expand_prefixes(conn: sqlite3.Connection, match: str) -> str:
     """Make `reintegrat*` find "reintegration" although the index holds Porter stems.
 
-    The index stores "reintegr", which the prefix "reintegrat" does not start; so each
-    prefix term becomes an OR of the indexed terms that it starts or that start it.
+    The index stores "reintegr", which the prefix "reintegrat" does not start; so a prefix
+    also matches the indexed terms that it starts (at least 4 letters long). The prefix
+    itself stays a prefix query: an indexed term written out as a word would be stemmed
+    once more ("releas" to "relea") and miss.
     """
 
     def expand(m: re.Match[str]) -> str:
@@ -79,10 +69,10 @@ def expand_prefixes(conn: sqlite3.Connection, match: str) -> str:
             "SELECT term FROM temp.segments_vocab WHERE term >= ? AND term < ? LIMIT 500",
             [prefix[:3], prefix[:3] + "\U0010ffff"],
         ).fetchall()
-        terms = [t for (t,) in rows if t.startswith(prefix) or (prefix.startswith(t) and len(t) >= 4)]
+        terms = [t for (t,) in rows if prefix.startswith(t) and len(t) >= 4 and t != prefix]
         if not terms:
             return m.group(0)
-        return "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
+        return "(" + " OR ".join([m.group(0)] + [f'"{t}"' for t in terms]) + ")"
 
     return re.sub(r'"([^"]*)"\*', expand, match)
 

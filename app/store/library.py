@@ -9,13 +9,15 @@ errors that say what to do: read-only, disk full, locked by another program.
 
 from __future__ import annotations
 
+import getpass
 import itertools
 import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import sqlite_utils
@@ -40,14 +42,16 @@ from app.model import (
     SearchHit,
     Segment,
 )
-from app.store import drafts, fts
-from app.store.base import EDITABLE_FIELDS, DocInfo
+from app.store import drafts as draft_sql
+from app.store import fts
+from app.store.base import EDITABLE_FIELDS, DocInfo, LibraryChange, Unsubscribe
 from app.store.clock import now_iso
 from app.store.opening import connect_read_only, inspect, uri
 from app.store.schema import SCHEMA_VERSION, migrate
 
 log = logging.getLogger(__name__)
 LOCK_TIMEOUT_S = 10
+POLL_S = 0.5  # how often a subscription looks for another program's writes
 _memory_names = itertools.count(1)
 
 
@@ -74,6 +78,11 @@ class Library:
         # thread) loses its thread-locals after every job, and would open a connection per job.
         self._by_thread: dict[int, tuple[sqlite3.Connection, sqlite_utils.Database]] = {}
         self._closed = False
+        self._stop = threading.Event()
+        try:
+            self._user = getpass.getuser()
+        except (KeyError, OSError):  # no name for this uid (a container)
+            self._user = ""
         if self.path == ":memory:":
             # One shared in-memory database for every thread's connection; the first
             # connection keeps it alive.
@@ -147,12 +156,17 @@ class Library:
     def read_only(self) -> bool:
         return self._read_only
 
+    @property
+    def user(self) -> str:
+        return self._user
+
     def identity(self) -> str:
         return self._uri if self.path == ":memory:" else f"sqlite:{Path(self.path).resolve()}"
 
     def close(self) -> None:
         """Close every thread's connection (call once no worker uses the library)."""
         self._closed = True
+        self._stop.set()
         with self._lock:
             conns, self._by_thread = [c for c, _ in self._by_thread.values()], {}
         for conn in conns:
@@ -161,12 +175,18 @@ class Library:
             except sqlite3.Error:  # a worker's connection mid-statement
                 log.warning("%s: a connection could not be closed", self.path)
 
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        """A read (the draft SQL shared with the PostgreSQL store)."""
+        return self._connect().execute(sql, params).fetchall()
+
     @contextmanager
-    def transaction(self, *, documents: bool = True) -> Iterator[sqlite_utils.Database]:
+    def transaction(self, *, documents: bool = True,
+                    draft_id: int | None = None) -> Iterator[sqlite_utils.Database]:
         """All writes inside happen together or not at all; the revision moves on commit.
 
         `documents=False` for writes that leave documents and segments as they were
-        (drafts), so similarity indexes stay valid.
+        (drafts), so similarity indexes stay valid. `draft_id` (the draft changed) is for
+        stores that announce changes; subscribers here see only the revision move.
         """
         if self._read_only:
             raise LibraryReadOnly(f"{self.path}: the library is read-only; nothing can be changed in it")
@@ -206,6 +226,24 @@ class Library:
     def documents_revision(self) -> int:
         return self._meta("documents_revision")
 
+    def subscribe(self, callback: Callable[[LibraryChange], None]) -> Unsubscribe:
+        """Poll the revision (another program may write the file too) on a thread of its own."""
+        stop = threading.Event()
+
+        def poll() -> None:
+            last = (self.revision(), self.documents_revision())
+            while not (stop.wait(POLL_S) or self._stop.is_set()):
+                try:
+                    now = (self.revision(), self.documents_revision())
+                except (sqlite3.Error, LibraryError):
+                    continue
+                if now != last:
+                    callback(LibraryChange(now[0], documents=now[1] != last[1]))
+                    last = now
+
+        threading.Thread(target=poll, name="library-watch", daemon=True).start()
+        return stop.set
+
     # --- documents -----------------------------------------------------------------
 
     def find_duplicate(self, content_hash: str) -> int | None:
@@ -225,27 +263,17 @@ class Library:
         if existing is not None:
             return self.get_document(existing), False
         with self.transaction() as db:
-            db.table("documents").insert(
-                {
-                    "same_as": same_as,
-                    "shape": doc.shape,
-                    "title": doc.title,
-                    "situation": doc.situation,
-                    "meeting_date": doc.meeting_date,
-                    "report_symbol": doc.report_symbol,
-                    "symbol": doc.symbol,
-                    "source_file": doc.source_file,
-                    "content_hash": digest,
-                    "imported_at": now_iso(),
-                    "warnings": json.dumps(list(doc.warnings)),
-                    "refs": json.dumps(list(doc.references)),
-                    "doc_kind": doc.doc_kind.value,
-                    "meeting_number": doc.meeting_number,
-                    "cited_symbols": json.dumps(list(doc.cited_symbols)),
-                }
-            )
-            doc_id = int(db.execute("SELECT last_insert_rowid()").fetchone()[0])
-            _insert_segments(db, doc_id, doc.segments)
+            # Checked again under the write lock: another process may have stored it meanwhile.
+            row = db.execute("SELECT id FROM documents WHERE content_hash = ?", [digest]).fetchone()
+            if row is not None:
+                existing = int(row[0])
+            else:
+                doc_id = int(db.execute(
+                    f"INSERT INTO documents (same_as, {DOCUMENT_COLUMNS}) VALUES ({', '.join('?' * 15)}) "
+                    "RETURNING id", [same_as, *_document_row(replace(doc, imported_at=now_iso()))]).fetchone()[0])
+                _insert_segments(db, doc_id, doc.segments)
+        if existing is not None:
+            return self.get_document(existing), False
         return self.get_document(doc_id), True
 
     def replace_document(self, doc_id: int, doc: Document) -> Document:
@@ -401,34 +429,64 @@ class Library:
 
     def create_draft(self, title: str, situation: str, segments: Sequence[Segment],
                      first_version: str = "") -> int:
-        return drafts.create_draft(self, title, situation, segments, first_version)
+        return draft_sql.create_draft(self, title, situation, segments, first_version)
 
     def get_draft(self, draft_id: int) -> Draft:
-        return drafts.get_draft(self, draft_id)
+        return draft_sql.get_draft(self, draft_id)
 
     def list_drafts(self) -> list[DraftSummary]:
-        return drafts.list_drafts(self)
+        return draft_sql.list_drafts(self)
 
-    def save_head(self, draft_id: int, segments: Sequence[Segment]) -> str:
-        return drafts.save_head(self, draft_id, segments)
+    def save_head(self, draft_id: int, segments: Sequence[Segment], base: int | None = None) -> str:
+        return draft_sql.save_head(self, draft_id, segments, base)
 
     def save_version(self, draft_id: int, name: str, segments: Sequence[Segment] | None = None) -> int:
-        return drafts.save_version(self, draft_id, name, segments)
+        return draft_sql.save_version(self, draft_id, name, segments)
 
     def get_version(self, draft_id: int, number: int) -> DraftVersion:
-        return drafts.get_version(self, draft_id, number)
+        return draft_sql.get_version(self, draft_id, number)
 
     def update_draft(self, draft_id: int, *, title: str | None = None, situation: str | None = None) -> None:
-        drafts.update_draft(self, draft_id, title=title, situation=situation)
+        draft_sql.update_draft(self, draft_id, title=title, situation=situation)
 
     def review_marks(self, draft_id: int) -> tuple[ReviewMark, ...]:
-        return drafts.review_marks(self, draft_id)
+        return draft_sql.review_marks(self, draft_id)
 
     def set_review_marks(self, draft_id: int, marks: Sequence[ReviewMark]) -> None:
-        drafts.set_review_marks(self, draft_id, marks)
+        draft_sql.set_review_marks(self, draft_id, marks)
 
     def delete_draft(self, draft_id: int) -> None:
-        drafts.delete_draft(self, draft_id)
+        draft_sql.delete_draft(self, draft_id)
+
+    # --- copying -----------------------------------------------------------------------
+
+    def restore(self, documents: Iterable[Document], drafts: Iterable[tuple[Draft, Sequence[DraftVersion]]],
+                same_as: dict[int, int] | None = None) -> None:
+        links = same_as or {}
+        with self.transaction() as db:
+            if db.execute("SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM drafts)"
+                          ).fetchone()[0]:
+                raise LibraryError(f"{self.path}: the library is not empty; copy into a new one")
+            for doc in documents:
+                db.execute(f"INSERT INTO documents (id, {DOCUMENT_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+                           [doc.id, *_document_row(doc)])
+                assert doc.id is not None
+                _insert_segments(db, doc.id, doc.segments)
+            for doc_id, original in links.items():
+                db.execute("UPDATE documents SET same_as = ? WHERE id = ?", [original, doc_id])
+            draft_sql.restore_drafts(db, drafts)
+
+
+DOCUMENT_COLUMNS = ("shape, title, situation, meeting_date, report_symbol, symbol, source_file, content_hash, "
+                    "imported_at, warnings, refs, doc_kind, meeting_number, cited_symbols")
+
+
+def _document_row(doc: Document) -> list[object]:
+    """A document's `DOCUMENT_COLUMNS`."""
+    return [doc.shape, doc.title, doc.situation, doc.meeting_date, doc.report_symbol, doc.symbol,
+            doc.source_file, doc.content_hash, doc.imported_at or now_iso(), json.dumps(list(doc.warnings)),
+            json.dumps(list(doc.references)), doc.doc_kind.value, doc.meeting_number,
+            json.dumps(list(doc.cited_symbols))]
 
 
 def _insert_segments(db: sqlite_utils.Database, doc_id: int, segments: Sequence[Segment]) -> None:

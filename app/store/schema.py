@@ -178,8 +178,17 @@ def _m4_review_marks(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m5_draft_authors(db: sqlite_utils.Database) -> None:
+    """Who made each draft change, and a revision of each working copy so that a save
+    based on an older copy than the stored one is caught instead of overwriting it."""
+    db.execute("ALTER TABLE drafts ADD COLUMN created_by TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE draft_versions ADD COLUMN saved_by TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE draft_heads ADD COLUMN saved_by TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE draft_heads ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _m1_documents, _m2_drafts, _m3_revisions_and_kinds, _m4_review_marks,
+    _m1_documents, _m2_drafts, _m3_revisions_and_kinds, _m4_review_marks, _m5_draft_authors,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -217,6 +226,6 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
     return applied
 
 
-def newer_message(found: int) -> str:
+def newer_message(found: int, known: int = SCHEMA_VERSION) -> str:
     return (f"this library was written by a newer Concord (schema version {found}; this program "
-            f"knows up to version {SCHEMA_VERSION}): update Concord to open it")
+            f"knows up to version {known}): update Concord to open it")

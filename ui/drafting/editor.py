@@ -63,6 +63,8 @@ class DraftEditor(QWidget):
         self.session = session
         self.draft = svc.get_draft(session.store, draft_id)
         self.draft_id = draft_id
+        self.base = self.draft.head_revision  # what the working copy was read at
+        self.save_note = ""
         self.undo_stack = QUndoStack(self)
         self.model = DraftModel(self)
         self.model.text_edited.connect(self._typed)
@@ -237,7 +239,7 @@ class DraftEditor(QWidget):
             return  # nothing new, or a save on its way (`_save_ended` looks again)
         edits, rows, draft_id = self.edits, self.segments, self.draft_id
         self._saving_edits = edits
-        job = self.session.write(lambda lib, job: svc.autosave(lib, draft_id, rows), "saving the draft",
+        job = self.session.write(lambda lib, job: self._store(lib, draft_id, rows), "saving the draft",
                                  urgent=True)
         job.signals.finished.connect(self._save_done)
         job.signals.failed.connect(self._save_failed)
@@ -264,7 +266,7 @@ class DraftEditor(QWidget):
             return True
         edits, rows, draft_id = self.edits, self.segments, self.draft_id
         try:
-            when = self.session.write_now(lambda lib: svc.autosave(lib, draft_id, rows), "saving the draft")
+            when = self.session.write_now(lambda lib: self._store(lib, draft_id, rows), "saving the draft")
         except ConcordError as e:
             self._not_saved(edits, str(e))
             return False
@@ -275,6 +277,12 @@ class DraftEditor(QWidget):
         self._saved(edits, when)
         return True
 
+    def _store(self, lib, draft_id: int, rows) -> str:
+        """Autosave on the write lane; someone else's text saved meanwhile is kept as a version."""
+        saved = svc.autosave_keeping_both(lib, draft_id, rows, self.base)
+        self.base, self.save_note = saved.base, saved.note
+        return saved.when
+
     def _saved(self, edits: int, when: str) -> None:
         if edits < 0 or edits < self.saved_edits:
             return  # a later save already told
@@ -283,7 +291,7 @@ class DraftEditor(QWidget):
         self.retry_timer.stop()
         self.save_banner.hide()
         self.saved_label.setStyleSheet("")
-        self.saved_label.setText(f"Saved {when}")
+        self.saved_label.setText(f"Saved {when}" + (f" — {self.save_note}" if self.save_note else ""))
         self.saved_label.setToolTip("")
         self.autosaved.emit(when)
 

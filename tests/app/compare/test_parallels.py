@@ -56,3 +56,26 @@ def test_runs_never_overlap_themselves():
     segments = [seg(CLAUSES[0])] * 6
     (block,) = find_parallels(segments)
     assert block.left_end <= block.right_start
+
+
+def test_every_similar_pair_is_found_without_scoring_every_pair(corpus_doc):
+    """The candidates sharing word pairs give exactly the pairs that scoring all would.
+
+    The corpus twice over, the second copy edited (a word replaced in every third
+    segment, every fifth one dropped): hundreds of similar pairs across the two copies,
+    and the statement and letter to the Government within each.
+    """
+    import numpy as np
+
+    from app.compare import similarity
+    from app.compare.parallels import similar_pairs
+
+    texts = [s.text for s in corpus_doc.segments]
+    edited = [(" ".join(t.split()[:-1] + ["changed"]) if k % 3 == 0 else t)
+              for k, t in enumerate(texts) if k % 5]
+    keys = texts + edited + ["", ""]
+    everything = np.triu(similarity.matrix(keys, keys) >= similarity.PARALLEL_THRESHOLD, 1)
+    expected = [(int(i), int(j)) for i, j in zip(*np.nonzero(everything), strict=True)
+                if keys[i].strip()]
+    assert len(expected) > 100
+    assert similar_pairs(keys, similarity.PARALLEL_THRESHOLD) == expected

@@ -105,8 +105,13 @@ NEW_SUBPARAGRAPH = (
 )
 
 
-def redraft(doc: Document) -> Document:
-    """The corpus as a drafter might revise it: one deletion, one insertion, one move, edits."""
+def redraft(doc: Document, *, replace_words: bool = True) -> Document:
+    """The corpus as a drafter might revise it: one deletion, one insertion, one move, edits.
+
+    With `replace_words` False the word edits only add words ("to further and swiftly
+    implement"): LibreOffice 7.4 leaves a numbered paragraph holding a tracked deletion
+    out of the numbers it shows for a redline, whoever wrote the file.
+    """
     segs = list(doc.segments)
     index = {s.label: i for i, s in enumerate(segs) if s.label}
 
@@ -115,9 +120,14 @@ def redraft(doc: Document) -> Document:
         assert old in s.text, (label, old)
         segs[index[label]] = s.with_text(s.text.replace(old, new, 1))
 
-    edit("5(b)", "to further implement", "to fully and swiftly implement")
-    edit("7(c)", "Stressing the importance", "Reiterating the importance")
-    edit("5(m)", "Expressing grave concern", "Expressing deep concern")
+    if replace_words:
+        edit("5(b)", "to further implement", "to fully and swiftly implement")
+        edit("7(c)", "Stressing the importance", "Reiterating the importance")
+        edit("5(m)", "Expressing grave concern", "Expressing deep concern")
+    else:
+        edit("5(b)", "to further implement", "to further and swiftly implement")
+        edit("7(c)", "Stressing the importance", "Stressing again the importance")
+        edit("5(m)", "Expressing grave concern", "Expressing grave and deep concern")
     moved = segs[index["5(m)"]]
     after_e = segs[index["5(e)"]]
     removed = {index["5(c)"], index["5(m)"]}
@@ -155,3 +165,105 @@ def run_soffice(args: list[str], profile: Path, home: Path, timeout: int = 120) 
            "--invisible", "--norestore", *args]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, done.stderr
+
+
+NEW_PARAGRAPH = (
+    "The Working Group agreed to review the implementation of these conclusions at its "
+    "next meeting on the situation."
+)
+
+
+def redraft_across_levels(doc: Document) -> Document:
+    """A second redraft whose changes meet paragraphs of other levels and the list's end.
+
+    12(c) moves to the end of paragraph 12 (it becomes 12(g)); 6(a), the first letter under
+    paragraph 6, is deleted; a new paragraph 12 is inserted after 11(c), so the old 12 reads
+    13; 9(b) is edited. Then subparagraphs are lettered again.
+    """
+    segs = list(doc.segments)
+    index = {s.label: i for i, s in enumerate(segs) if s.label}
+    s = segs[index["9(b)"]]
+    segs[index["9(b)"]] = s.with_text(s.text.replace("Welcoming the cooperation", "Welcoming further the cooperation", 1))
+    moved = segs[index["12(c)"]]
+    out: list[Segment] = []
+    for i, s in enumerate(segs):
+        if i in (index["12(c)"], index["6(a)"]):
+            continue
+        if s.label and s.label[0].isdigit() and int(s.label.split("(")[0]) >= 12 and not s.label.startswith("annex"):
+            number = int(s.label.split("(")[0]) + 1
+            s = replace(s, label=str(number) + s.label[len(s.label.split("(")[0]):])
+        out.append(s)
+        if s.label == "11(c)":
+            out.append(Segment(Kind.PARAGRAPH, NEW_PARAGRAPH, "12", s.section, s.addressee))
+        if s.label == "13(g)":
+            out.append(moved)
+    return doc.with_segments(reletter(out))
+
+
+def with_bullets(doc: Document, source: str) -> Document:
+    """`doc` with the "►" its source text starts bullet lines with, as a verbatim import keeps.
+
+    The text importer drops the bullet ("►The Transition Government ..." reads "The
+    Transition Government ..."); this puts it back on the segments those lines begin.
+    """
+    starts = [line[1:].strip()[:40] for line in source.splitlines() if line.startswith("\u25ba")]
+    out = []
+    for s in doc.segments:
+        if s.kind is Kind.TEXT and any(start and s.text.startswith(start) for start in starts):
+            s = s.with_text("\u25ba" + s.text)
+        out.append(s)
+    assert sum(s.text.startswith("\u25ba") for s in out) == len(starts) > 0
+    return doc.with_segments(out)
+
+
+def pandoc_paragraphs(path: Path, view: str) -> list[str]:
+    """The paragraphs pandoc reads in a .docx with every change accepted or rejected.
+
+    Each paragraph's text has its spaces squeezed; a list item with nothing in it (pandoc
+    leaves one where a numbered paragraph's mark is tracked) reads as "<empty item>". The
+    title comes first: pandoc takes it out of the text as the document's title.
+    """
+    import json
+
+    done = subprocess.run(["pandoc", f"--track-changes={view}", "-f", "docx", "-t", "json", str(path)],
+                          capture_output=True, text=True, check=True)
+    out: list[str] = []
+
+    def inline_text(inlines) -> str:
+        parts = []
+        for il in inlines:
+            t, c = il["t"], il.get("c")
+            if t == "Str":
+                parts.append(c)
+            elif t in ("Space", "SoftBreak", "LineBreak"):
+                parts.append(" ")
+            elif t in ("Emph", "Strong", "Underline", "Strikeout", "SmallCaps", "Superscript", "Subscript"):
+                parts.append(inline_text(c))
+            elif t in ("Span", "Quoted", "Link"):
+                parts.append(inline_text(c[1]) if t != "Quoted" else inline_text(c[1]))
+        return "".join(parts)
+
+    def blocks(bs) -> None:
+        for b in bs:
+            t, c = b["t"], b.get("c")
+            if t in ("Para", "Plain"):
+                out.append(" ".join(inline_text(c).split()))
+            elif t == "Header":
+                out.append(" ".join(inline_text(c[2]).split()))
+            elif t in ("OrderedList", "BulletList"):
+                for item in (c[1] if t == "OrderedList" else c):
+                    if item:
+                        blocks(item)
+                    else:
+                        out.append("<empty item>")
+            elif t in ("Div", "BlockQuote"):
+                blocks(c[1] if t == "Div" else c)
+
+    read = json.loads(done.stdout)
+    for key in ("title", "subtitle"):  # pandoc reads Title and Subtitle paragraphs as metadata
+        meta = read["meta"].get(key)
+        text = " ".join(inline_text(meta["c"]).split()) if meta else ""
+        if text:  # a blank one shows nothing (a redline's hidden first paragraph joined to it)
+            out.append(text)
+    blocks(read["blocks"])
+    return out

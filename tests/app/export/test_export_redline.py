@@ -8,12 +8,27 @@ import zipfile
 from datetime import UTC, datetime
 
 import pytest
-from exportkit import NEW_SUBPARAGRAPH, lines, make_comparison, word_edits
+from exportkit import (
+    NEW_SUBPARAGRAPH,
+    lines,
+    make_comparison,
+    redraft,
+    redraft_across_levels,
+    word_edits,
+)
+from lxml import etree
 
 from app.compare.model import Comparison, Edit, Row, RowOp
 from app.errors import ExportError
 from app.export import ooxml_reader as reader
-from app.export.redline import edit_pieces, redline_document, side_names, word_pieces
+from app.export.document import passage_document
+from app.export.redline import (
+    edit_pieces,
+    redline_document,
+    removed_marks,
+    side_names,
+    word_pieces,
+)
 from app.model import Document, Kind, Passage, Segment
 
 
@@ -77,14 +92,68 @@ def test_corpus_redline_marks_each_kind_of_change(corpus_comparison, tmp_path):
     assert NEW_SUBPARAGRAPH in inserted
     assert "fully and swiftly" in inserted and "further" in deleted  # 5(b) edited
     assert "Reiterating" in inserted and "Stressing" in deleted  # 7(c) edited
-    # 5(c) deleted with its paragraph mark; the new subparagraph inserted with its own.
+    # one paragraph mark goes with each paragraph that came or went (5(c) deleted, 5(m)
+    # moved away, 5(f) inserted, 5(b) moved in), tracked as a plain deletion or insertion
     marks = [r.kind for r in revs if r.paragraph_mark]
-    assert marks.count("del") == 1 and marks.count("ins") == 1
-    assert marks.count("moveFrom") == 1 and marks.count("moveTo") == 1
+    assert sorted(marks) == ["del", "del", "ins", "ins"]
     moved_from = "".join(r.text for r in revs if r.kind == "moveFrom")
     assert "Expressing grave concern at incidents of denial of humanitarian access" in moved_from
     # on its way the moved subparagraph was edited: "deep" is inserted at the destination
     assert any(r.kind == "ins" and r.text == "deep" for r in revs)
+
+
+def _marked(path) -> list[tuple[str, str]]:
+    """(tracked mark, text) of each body paragraph whose mark is tracked, text as it stands."""
+    out = []
+    for p in reader.document_xml(path).iter(f"{{{reader.W}}}p"):
+        rpr = p.find("w:pPr/w:rPr", {"w": reader.W})
+        tags = "+".join(etree.QName(c).localname for c in rpr) if rpr is not None else ""
+        if tags:
+            out.append((tags, "".join(t.text or "" for t in p.iter(f"{{{reader.W}}}t"))))
+    return out
+
+
+def test_a_deleted_paragraph_joins_the_paragraph_before_it(corpus_comparison, tmp_path):
+    """The mark removed is the one ending the paragraph before: 5(b)'s, not 5(c)'s own.
+
+    LibreOffice numbers the paragraph after a tracked change that reaches into it as if it
+    had gone too ("[(d)]", then "(d)[(e)]" for every later letter).
+    """
+    marked = {text[:24]: tags for tags, text in _marked(_save(corpus_comparison, tmp_path))}
+    assert marked == {
+        "Strongly condemning all ": "ins",  # 5(a), before 5(m) moved in as 5(b)
+        "Calling upon the parties": "del",  # 5(b), where the deleted 5(c) began
+        "Noting that, on 13 July ": "ins",  # 5(e), before the inserted subparagraph
+        "Strongly condemning the ": "del",  # 5(l), before 5(m) moved away
+    }
+
+
+@pytest.mark.parametrize(
+    "kinds, marks",
+    [
+        # nothing changed in paragraph marks
+        (["", "", ""], [(False, False)] * 3),
+        # a deletion and an insertion in the middle: the mark before goes
+        (["", "delete", ""], [(True, False), (False, False), (False, False)]),
+        (["", "insert", ""], [(False, True), (False, False), (False, False)]),
+        # a moved paragraph's two halves are a deletion and an insertion
+        (["", "move_from", "", "move_to"], [(True, False), (False, False), (False, True),
+                                            (False, False)]),
+        # two deleted in a row: the marks before each go, the last one's stays
+        (["", "delete", "delete", ""], [(True, False), (True, False), (False, False),
+                                        (False, False)]),
+        # at the start there is nothing before: the paragraph's own mark goes
+        (["delete", ""], [(True, False), (False, False)]),
+        (["insert", "insert", ""], [(False, True), (False, True), (False, False)]),
+        # a deleted first paragraph, then an inserted one: its mark goes in both readings
+        (["delete", "insert", ""], [(True, True), (False, False), (False, False)]),
+        # the last mark of a document is never tracked
+        (["", "delete"], [(True, False), (False, False)]),
+        (["insert"], [(False, False)]),
+    ],
+)
+def test_removed_marks(kinds, marks):
+    assert removed_marks(kinds) == marks
 
 
 def test_move_ranges_pair_by_name(corpus_comparison, tmp_path):
@@ -301,3 +370,25 @@ def test_real_comparison_of_the_redraft_finds_the_move(corpus_doc, corpus_redraf
 def test_side_names(titles, refs, names):
     c = Comparison(titles[0], titles[1], (), left_ref=refs[0], right_ref=refs[1])
     assert side_names(c) == names
+
+
+@needs_engine
+@pytest.mark.parametrize("numbering", ["automatic", "typed"])
+def test_a_redline_of_two_word_files_accepts_to_one_and_rejects_to_the_other(
+    corpus_doc, tmp_path, numbering
+):
+    """Two Word files imported, compared and written as a redline: accepting every change
+    reads exactly as the right-hand file, rejecting every change as the left-hand one."""
+    from app.parse import parse_file
+    from app.services.compare import compare_passages
+
+    files = []
+    for name, doc in (("left", corpus_doc), ("right", redraft_across_levels(redraft(corpus_doc)))):
+        path = tmp_path / f"{name}.docx"
+        passage_document(Passage(doc, doc.segments, "1"), numbering=numbering).save(path)
+        files.append(path)
+    left, right = (parse_file(f) for f in files)
+    comparison = compare_passages(Passage(left, left.segments, "1"), Passage(right, right.segments, "2"))
+    path = _save(comparison, tmp_path)
+    assert reader.paragraphs(path, "accept") == reader.paragraphs(files[1])
+    assert reader.paragraphs(path, "reject") == reader.paragraphs(files[0])

@@ -35,11 +35,11 @@ class FullDisk:
         self.full = True
         self.save_threads: list[str] = []
 
-    def save_head(self, draft_id, segments):
+    def save_head(self, draft_id, segments, base=None):
         self.save_threads.append(threading.current_thread().name)
         if self.full:
             raise LibraryFull(f"{self.inner.location}: {FULL}")
-        return self.inner.save_head(draft_id, segments)
+        return self.inner.save_head(draft_id, segments, base)
 
     def __getattr__(self, name):
         return getattr(self.inner, name)
