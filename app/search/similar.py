@@ -122,7 +122,7 @@ def score_all(query: str, index: SegmentIndex, refine: int = 50) -> np.ndarray:
     top = np.argsort(-scores, kind="stable")[:refine]
     for i in top:
         scores[i] = max(scores[i], fuzz.partial_ratio(q, index.processed[i]) * PARTIAL_WEIGHT)
-    return scores
+    return np.asarray(scores, dtype=np.float64)
 
 
 def _precedent(index: SegmentIndex, i: int, score: float) -> Precedent:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -175,7 +176,7 @@ class Library:
             except sqlite3.Error:  # a worker's connection mid-statement
                 log.warning("%s: a connection could not be closed", self.path)
 
-    def rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """A read (the draft SQL shared with the PostgreSQL store)."""
         return self._connect().execute(sql, params).fetchall()
 

@@ -73,7 +73,7 @@ class Tx:
         self.conn = conn
 
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor[Any]:
-        return self.conn.execute(sql.replace("?", "%s"), params)  # type: ignore[arg-type]
+        return self.conn.execute(sql.replace("?", "%s"), params)
 
 
 class PgLibrary:
@@ -192,7 +192,7 @@ class PgLibrary:
         self._local = threading.local()
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return self._connect().execute(sql.replace("?", "%s"), params).fetchall()  # type: ignore[arg-type]
+        return self._connect().execute(sql.replace("?", "%s"), params).fetchall()
 
     @contextmanager
     def transaction(self, *, documents: bool = True, draft_id: int | None = None) -> Iterator[Tx]:
