@@ -3,7 +3,10 @@
 1. The corpus document against a redraft of it made here (deleted, inserted and moved
    subparagraphs, word edits, re-lettering): Concord's whole comparison (alignment, word
    diffs, the HTML side-by-side page) against `difflib.HtmlDiff().make_table` on the two
-   texts, one line per segment, measured in the same run.
+   texts, one line per segment, measured in the same run; and the comparison against
+   itself without the strength verdicts and the search for splits and merges (what a
+   comparison cost before them), target within 1.5x; the same against a second redraft
+   that also splits, merges and weakens, where both have work to do.
 2. Growth: documents of 100, 1,000 and 5,000 segments, each against a redraft changing
    about one segment in ten. Time per segment should stay flat (near-linear cost).
 """
@@ -82,6 +85,43 @@ def redraft(segments: tuple[Segment, ...] | list[Segment], seed: int, rate: int 
     return reletter(out)
 
 
+def timed_against(fn: Callable[[], object], base: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median wall times of `fn` and `base`, called in turn so that both see the same load."""
+    ours, theirs = [], []
+    for _ in range(repeat):
+        for f, out in ((fn, ours), (base, theirs)):
+            start = time.perf_counter()
+            f()
+            out.append(time.perf_counter() - start)
+    return statistics.median(ours), statistics.median(theirs)
+
+
+_WEAKER = (("Strongly condemning", "Condemning"), ("urging", "encouraging"), (" must ", " should "),
+           ("to immediately", "to"), ("Expressing grave concern", "Expressing concern"))
+
+
+def restructured(segments: list[Segment], seed: int) -> list[Segment]:
+    """`segments` with one subparagraph in eight split at its first "; ", one in eight
+    merged into the one before it, and one in four weakened; then re-lettered."""
+    rng = random.Random(seed)
+    out: list[Segment] = []
+    for s in segments:
+        roll = rng.randrange(8) if s.kind is Kind.SUBPARAGRAPH else -1
+        if rng.randrange(4) == 0:
+            for old, new in _WEAKER:
+                if old in s.text:
+                    s = s.with_text(s.text.replace(old, new, 1))
+                    break
+        if roll == 0 and "; " in s.text:
+            head, tail = s.text.split("; ", 1)
+            out += [s.with_text(head + ";"), s.with_text(tail[0].upper() + tail[1:])]
+        elif roll == 1 and out and out[-1].kind is Kind.SUBPARAGRAPH:
+            out[-1] = out[-1].with_text(out[-1].text + " " + s.text[0].lower() + s.text[1:])
+        else:
+            out.append(s)
+    return reletter(out)
+
+
 def as_lines(segments: list[Segment] | tuple[Segment, ...]) -> list[str]:
     return [f"{s.label} {s.text}".strip() for s in segments]
 
@@ -114,12 +154,27 @@ def corpus_vs_difflib() -> None:
     t_ours = timed(ours, 15)
     t_align = timed(lambda: compare_segments(left, right), 15)
     t_std = timed(stdlib, 3)
+    t_full, t_plain = timed_against(
+        lambda: compare_segments(left, right, structure=True),
+        lambda: compare_segments(left, right, structure=False, strength=False), 41)
     print(f"corpus ({len(left)} segments, {sum(map(len, a)):,} chars) vs redraft ({len(right)}): "
           f"{cmp.summary()}")
     print(f"  Concord comparison only        {t_align * 1000:8.1f} ms")
     print(f"  Concord comparison + HTML page {t_ours * 1000:8.1f} ms")
     print(f"  difflib.HtmlDiff().make_table  {t_std * 1000:8.1f} ms")
     print(f"  ratio (difflib / Concord with HTML): {t_std / t_ours:6.1f}x  (target >= 20x)")
+    print(f"  Concord comparison, in turn with: {t_full * 1000:6.1f} ms")
+    print(f"  the same without strength, splits {t_plain * 1000:6.1f} ms")
+    print(f"  ratio (with / without strength and splits): {t_full / t_plain:5.2f}x  (target <= 1.5x)")
+    second = restructured(list(left), seed=5)
+    found = compare_segments(left, second, structure=True).summary()
+    t_full, t_plain = timed_against(
+        lambda: compare_segments(left, second, structure=True),
+        lambda: compare_segments(left, second, structure=False, strength=False), 41)
+    print(f"corpus vs a redraft that splits, merges and weakens ({len(second)}): "
+          f"{found['split']} split, {found['merged']} merged, {found['weaker']} weaker")
+    print(f"  with strength and splits {t_full * 1000:6.1f} ms, without {t_plain * 1000:6.1f} ms: "
+          f"{t_full / t_plain:5.2f}x  (target <= 1.5x)")
 
 
 def growth() -> None:

@@ -34,6 +34,7 @@ from ui.commands.help_menu import HelpCommands
 from ui.commands.library import LibraryCommands
 from ui.commands.printing import PrintCommands
 from ui.commands.view_menu import ViewCommands
+from ui.dialogs.compare_documents import CompareDocumentsDialog
 from ui.dialogs.compare_text import CompareTextDialog
 from ui.dialogs.errors import show_error
 from ui.dialogs.import_dialog import (
@@ -51,7 +52,7 @@ from ui.library_panel import LibraryPanel
 from ui.models.parallels_model import ParallelsModel, run_name
 from ui.models.plain import plain_tooltip
 from ui.models.roles import Role
-from ui.models.similar_model import SimilarModel, SimilarRow
+from ui.models.similar_model import SimilarModel, SimilarRow, most_similar_first
 from ui.session import LibraryChange, Session
 from ui.trace_actions import TraceActions
 from ui.views.comparison import ComparisonView, has_service, service
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self._act(edit, "Filter &Library", "Ctrl+L", self._focus_filter)
         document = bar.addMenu("&Document")
         self._act(document, "&Compare With…\tCtrl+E", None, self.compare_current)
+        self._act(document, "C&ompare Documents…", "Ctrl+Alt+M", self.compare_documents)
         self._act(document, "Find &Parallel Blocks", "Ctrl+Shift+P", self.find_parallels)
         self.export_passage_action = self._act(document, "Export to &Word…", "Ctrl+Shift+D", self.export_passage)
         self.export_passage_action.setVisible(has_service("export"))
@@ -295,6 +297,15 @@ class MainWindow(QMainWindow):
 
     # --- comparing ------------------------------------------------------------------
 
+    def compare_documents(self) -> CompareDocumentsDialog:
+        """Document > Compare Documents…: both sides chosen, whole documents by default; the
+        document in the current reader (if any) on the left."""
+        reader = self.current_reader()
+        dialog = CompareDocumentsDialog(self.session, reader.document.id if reader else None, self)
+        dialog.accepted.connect(lambda: (sides := dialog.passages()) and self.open_comparison(*sides))
+        self.show_dialog(dialog)
+        return dialog
+
     def compare_with(self, passage: Passage) -> ReferencePickerDialog:
         dialog = ReferencePickerDialog(self.library, passage, self)
         dialog.accepted.connect(lambda: self._compare_chosen(passage, dialog))
@@ -396,7 +407,7 @@ class MainWindow(QMainWindow):
 
     def _show_similar(self, passage: Passage, rows: list[SimilarRow]) -> None:
         intro = f"Language similar to {passage.describe()}: {count(len(rows), 'paragraph')}, most similar first for each."
-        dialog = ChoiceDialog("Similar language", intro, SimilarModel(rows), self)
+        dialog = ChoiceDialog("Similar language", intro, SimilarModel(most_similar_first(rows)), self)
         dialog.chosen.connect(lambda index: self.open_document(index.data(Role.DOC_ID), index.data(Role.POSITION)))
         dialog.open()
         self.last_dialog = dialog

@@ -81,6 +81,7 @@ IMPORT_FOLDER = Setting("library/import_folder", str, "", "folder the import dia
 IMPORT_REJECT_REVISIONS = Setting(
     "library/import_reject_revisions", bool, False, "Word tracked changes are read as rejected on import"
 )
+EXPORT_NUMBERING = Setting("export/numbering", str, "typed", "redlines: automatic Word numbering or typed labels")
 IGNORE_CASE = Setting("compare/ignore_case", bool, False, "comparisons ignore letter case")
 IGNORE_PUNCTUATION = Setting(
     "compare/ignore_punctuation", bool, False, "comparisons ignore punctuation"
@@ -101,6 +102,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     LAST_LIBRARY,
     IMPORT_FOLDER,
     IMPORT_REJECT_REVISIONS,
+    EXPORT_NUMBERING,
     IGNORE_CASE,
     IGNORE_PUNCTUATION,
     CHANGES_ONLY,

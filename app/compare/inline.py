@@ -47,12 +47,33 @@ def diff_texts(left: str, right: str, options: CompareOptions | None = None) -> 
     if not a or not b:  # one side has nothing to compare (only ignored characters)
         chunks.append(_Chunk(not a and not b, 0, len(left), 0, len(right)))
     else:
-        matcher = SequenceMatcher(None, a, b, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for tag, i1, i2, j1, j2 in _opcodes(a, b):
             _append(chunks, _Chunk(tag == "equal", lb[i1], lb[i2], rb[j1], rb[j2]))
     chunks = _cleanup_semantic(chunks)
     _shift_spaces(chunks, left, right)
     return tuple(_edits(chunks, left, right))
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """`SequenceMatcher` opcodes of two token lists, the common ends set aside first.
+
+    Matching is quadratic in a frequent token (a space), so two long texts that differ in a
+    few words (a subparagraph split in two, a redraft's edit) cost far less this way.
+    """
+    n = min(len(a), len(b))
+    head = 0
+    while head < n and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    out = [("equal", 0, head, 0, head)] if head else []
+    matcher = SequenceMatcher(None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=False)
+    out += [(tag, i1 + head, i2 + head, j1 + head, j2 + head)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    if tail:
+        out.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return out
 
 
 def _boundaries(tokens: list[Token], first: int, last: int, length: int) -> list[int]:

@@ -13,7 +13,7 @@ from app.compare.model import Comparison, Edit, Row, RowOp
 from app.model import Kind, Segment
 from app.services.library import passage_of
 from ui.views.comparison import ComparisonView
-from ui.views.comparison_delegate import side_formats, word_counts
+from ui.views.comparison_delegate import part_formats, side_formats, word_counts
 from ui.views.textpaint import diff_colors
 
 
@@ -65,7 +65,7 @@ def test_navigation_moves_and_overview_on_a_hand_made_comparison(qtbot, window):
     assert view.current_row() == 1
     assert view.go_to_partner() == 5  # the move's other place
     assert view.delegate.notes(view.model.row_at(1)) == ("", "moved to 6(d) ↓")
-    assert view.delegate.notes(view.model.row_at(5))[0] == "moved from 5(c) ↑"
+    assert view.delegate.notes(view.model.row_at(5))[0] == "moved here from above ↑"  # 5(c) is beside it
     assert "1 same · 1 changed · 1 added · 1 removed · 1 moved" in view.summary.text()
     # the overview strip marks the five changed rows; clicking the bottom jumps to the end
     assert [m[0] for m in view.overview.marks()] == [1, 2, 3, 4, 5]
@@ -261,3 +261,79 @@ def test_distinctions(docs, expected):
 
     rows = [DocumentSummary(i, "Conclusions", s, d, "", sym, f, "", 1) for s, d, sym, f, i in docs]
     assert distinctions(rows, lambda d: d.situation) == expected
+
+
+def _weakened_letter(corpus_doc) -> Comparison:
+    """5(n)..5(v) against the letter 7(a)..7(i) redrafted: 7(a) split at "; affirming", three
+    weakenings and a strengthening, everything re-lettered 7(a)..7(j)."""
+    from app.compare.engine import compare_segments
+    from app.labels import letters
+
+    letter = list(passage_of(corpus_doc, "7(a)", "7(i)").segments)
+
+    def edit(label: str, old: str, new: str) -> None:
+        k = next(n for n, s in enumerate(letter) if s.label == label)
+        assert old in letter[k].text
+        letter[k] = letter[k].with_text(letter[k].text.replace(old, new, 1))
+
+    edit("7(c)", "must be brought to justice", "should be brought to justice")
+    edit("7(d)", "urging the Government to work", "encouraging the Government to work")
+    edit("7(e)", "calling on authorities to fully implement", "calling on authorities to implement")
+    edit("7(g)", "Encouraging the Government to adopt", "Urging the Government to adopt")
+    a = letter[0]
+    k = a.text.index("; affirming") + 1
+    letter[0:1] = [a.with_text(a.text[:k]), a.with_text("Affirming" + a.text[k + len(" affirming"):])]
+    letter = [dataclasses.replace(s, label=f"7({letters(n)})") for n, s in enumerate(letter, 1)]
+    return compare_segments(passage_of(corpus_doc, "5(n)", "5(v)").segments, letter,
+                            left_title="5(n)..5(v)", right_title="7(a)..7(j), redrafted",
+                            structure=True)
+
+
+def test_strength_marks_split_parts_and_the_strength_filter(qtbot, window, corpus_doc):
+    cmp = _weakened_letter(corpus_doc)
+    view = ComparisonView(window.session)
+    window.add_tab(view, "strength")
+    view.set_comparison(cmp)
+    assert view.summary.text().endswith("1 split · 9 relabelled · 1 stronger · 3 weaker")
+    split = view.model.row_at(0)
+    assert split.op is RowOp.SPLIT
+    # the split's right side paints both parts, each with its own label and highlights
+    parts = part_formats(split, "right", diff_colors(window.palette()))
+    assert [s.label for s, _ in parts] == ["7(a)", "7(b)"]
+    (affirming,) = [f for f in parts[1][1]]
+    assert parts[1][0].text[affirming.start:affirming.start + affirming.length] == "Affirming"
+    assert [b.layout.text() for _, b in view.delegate._blocks(split, "right")] == [
+        s.text for s in split.right_parts]
+    assert "→ 7(a)+7(b): split" in view.model.index(0).data()
+    # a weakened pair says so above its right side and in its description
+    must = view.model.row_at(2)
+    assert view.delegate.notes(must) == ("", "▼ weaker: must → should")
+    assert view.model.index(2).data().endswith("; weaker: must → should")
+    # the filter keeps the four pairs whose language moved; F7 walks them
+    view.strength_only_action.trigger()
+    assert [view.model.row_at(r).left.label for r in range(view.model.rowCount())] == [
+        "5(p)", "5(q)", "5(r)", "5(t)"]
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_F7)
+    qtbot.keyClick(view.list, Qt.Key.Key_F7)
+    assert view.model.row_at(view.current_row()).left.label == "5(q)"
+    view.strength_only_action.trigger()
+    assert view.model.rowCount() == len(cmp.rows)
+    assert view.model.row_at(view.current_row()).left.label == "5(q)"  # still on the same pair
+
+
+def test_screenshot_of_strength_marks(qtbot, window, corpus_doc, tmp_path):
+    """The comparison view with a split and strength marks, for the README (`make screenshots`)."""
+    import os
+
+    from tests.ui.test_screenshots import SHOTS
+
+    shots = SHOTS if os.environ.get("CONCORD_SCREENSHOTS") else tmp_path
+    view = ComparisonView(window.session)
+    window.add_tab(view, "5(n)..5(v) ↔ 7(a)..7(j), redrafted")
+    view.set_comparison(_weakened_letter(corpus_doc))
+    window.resize(1400, 860)
+    view.go_to_row(0)
+    qtbot.wait(50)
+    assert window.grab().save(str(shots / "comparison-strength.png"))
+    assert (shots / "comparison-strength.png").stat().st_size > 20_000

@@ -1,7 +1,9 @@
 """The comparison view's model: one row per aligned pair of a `Comparison`.
 
-"Show changes only" hides equal rows without recomputing anything; navigation (F7) works
-on the rows shown.
+"Show changes only" hides equal rows without recomputing anything, "strength changes only"
+every row whose language did not get stronger or weaker, and the kind filters the changes
+of the kinds unticked (modified, inserted, deleted, moved); navigation (F7) works on the
+rows shown.
 """
 
 from __future__ import annotations
@@ -19,17 +21,35 @@ OP_WORDS = {
     RowOp.INSERTED: "added",
     RowOp.DELETED: "removed",
     RowOp.MOVED: "moved",
+    RowOp.SPLIT: "split",
+    RowOp.MERGED: "merged",
+}
+
+
+# The kind filters: a split or a merge is a modification of wording and structure.
+KINDS = ("modified", "inserted", "deleted", "moved")
+KIND_OF = {
+    RowOp.MODIFIED: "modified",
+    RowOp.SPLIT: "modified",
+    RowOp.MERGED: "modified",
+    RowOp.INSERTED: "inserted",
+    RowOp.DELETED: "deleted",
+    RowOp.MOVED: "moved",
 }
 
 
 def describe_row(row: Row) -> str:
-    """A sentence for screen readers and tooltips: '5(n) → 7(a): changed, 93% similar'."""
-    left = (row.left.label or "unnumbered") if row.left else "nothing"
-    right = (row.right.label or "unnumbered") if row.right else "nothing"
+    """A sentence for screen readers and tooltips: '5(n) → 7(a): changed, 93% similar',
+    '5(d) → 5(d)+5(e): split, 99% similar', then any change of strength and why."""
+    left = "+".join(s.label or "unnumbered" for s in row.left_segments) or "nothing"
+    right = "+".join(s.label or "unnumbered" for s in row.right_segments) or "nothing"
     words = OP_WORDS[row.op]
     if row.op is RowOp.MOVED:
         words += " (from here)" if row.right is None else " (to here)"
-    return f"{left} → {right}: {words}, {row.similarity:.0f}% similar"
+    text = f"{left} → {right}: {words}, {row.similarity:.0f}% similar"
+    if row.strength is not None and row.strength.changed:
+        text += f"; {row.strength.direction.value}: {row.strength.why}"
+    return text
 
 
 class ComparisonModel(QAbstractListModel):
@@ -37,6 +57,8 @@ class ComparisonModel(QAbstractListModel):
         super().__init__(parent)
         self.comparison = comparison or Comparison("", "", ())
         self.changes_only = False
+        self.strength_only = False
+        self.kinds: frozenset[str] = frozenset(KINDS)
         self._visible = list(range(len(self.comparison.rows)))
 
     def set_comparison(self, comparison: Comparison) -> None:
@@ -53,10 +75,37 @@ class ComparisonModel(QAbstractListModel):
         self._visible = self._compute_visible()
         self.endResetModel()
 
+    def set_strength_only(self, on: bool) -> None:
+        """Show only the pairs whose language got stronger or weaker (or both)."""
+        if on == self.strength_only:
+            return
+        self.beginResetModel()
+        self.strength_only = on
+        self._visible = self._compute_visible()
+        self.endResetModel()
+
+    def set_kinds(self, kinds: frozenset[str]) -> None:
+        """Show the changes of these kinds (of `KINDS`) only; equal rows are not affected."""
+        if kinds == self.kinds:
+            return
+        self.beginResetModel()
+        self.kinds = frozenset(kinds)
+        self._visible = self._compute_visible()
+        self.endResetModel()
+
     def _compute_visible(self) -> list[int]:
-        if self.changes_only:
-            return self.comparison.change_rows()
-        return list(range(len(self.comparison.rows)))
+        if self.strength_only:
+            shown = self.comparison.strength_rows()
+        elif self.changes_only:
+            shown = self.comparison.change_rows()
+        else:
+            shown = list(range(len(self.comparison.rows)))
+        rows = self.comparison.rows
+        return [i for i in shown if rows[i].op is RowOp.EQUAL or KIND_OF[rows[i].op] in self.kinds]
+
+    def has_differences(self) -> bool:
+        """Whether the two sides differ at all (whatever the filters show)."""
+        return any(r.op is not RowOp.EQUAL for r in self.comparison.rows)
 
     def row_at(self, view_row: int) -> Row:
         return self.comparison.rows[self._visible[view_row]]

@@ -20,6 +20,8 @@ def op_color(op: RowOp, palette: QPalette) -> QColor:
         RowOp.INSERTED: c.insert_fg,
         RowOp.DELETED: c.delete_fg,
         RowOp.MOVED: c.move_fg,
+        RowOp.SPLIT: c.move_fg,
+        RowOp.MERGED: c.move_fg,
     }.get(op, c.muted)
 
 

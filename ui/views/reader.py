@@ -333,6 +333,8 @@ class ReaderView(QWidget):
         if not rows:
             return None
         segs = self.document.segments
+        if rows[0] == 0 and rows[-1] == len(segs) - 1:  # all of it (Ctrl+A): the title too
+            return passage_of(self.document)
         labels = [segs[r].label for r in range(rows[0], rows[-1] + 1) if segs[r].label]
         if not labels:
             ref = str(self.document.id)

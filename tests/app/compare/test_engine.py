@@ -128,9 +128,9 @@ def test_redraft_reports_exactly_its_changes(corpus_doc, redraft):
 
 def test_rows_follow_reading_order_on_both_sides(corpus_doc, redraft):
     cmp = compare_segments(corpus_doc.segments, redraft.segments)
-    lefts = [r.left_index for r in cmp.rows if r.left_index is not None and not
-             (r.op is RowOp.MOVED and r.right is not None)]
-    rights = [r.right_index for r in cmp.rows if r.right_index is not None]
+    lefts = [i for r in cmp.rows if not (r.op is RowOp.MOVED and r.right is not None)
+             for i in r.left_indexes]
+    rights = [j for r in cmp.rows for j in r.right_indexes]
     assert lefts == list(range(len(corpus_doc.segments)))
     assert rights == list(range(len(redraft.segments)))
 
@@ -185,16 +185,18 @@ def test_self_comparison_is_all_equal(segments):
 @settings(max_examples=100, deadline=None)
 @given(SEGMENTS, SEGMENTS)
 def test_every_segment_appears_once_and_edits_rebuild_the_right_text(left, right):
+    """Each segment once (a split or merge holds several), and each row's edits rebuild its
+    right text from its left one (the parts of a split or merge joined)."""
     cmp = compare_segments(left, right, CompareOptions(ignore_whitespace=False))
-    seen_left = [r.left_index for r in cmp.rows
-                 if r.left_index is not None and not (r.op is RowOp.MOVED and r.right is not None)]
-    seen_right = [r.right_index for r in cmp.rows if r.right_index is not None]
+    seen_left = [i for r in cmp.rows if not (r.op is RowOp.MOVED and r.right is not None)
+                 for i in r.left_indexes]
+    seen_right = [j for r in cmp.rows for j in r.right_indexes]
     assert sorted(seen_left) == list(range(len(left)))
     assert sorted(seen_right) == list(range(len(right)))
     for r in cmp.rows:
         if r.left is not None and r.right is not None:
-            assert apply_edits(r.left.text, r.edits) == r.right.text
-            if r.op is not RowOp.MOVED:
+            assert apply_edits(r.left_text, r.edits) == r.right_text
+            if r.op in (RowOp.EQUAL, RowOp.MODIFIED):
                 assert (r.op is RowOp.EQUAL) == (r.left.text == r.right.text)
         assert 0 <= r.similarity <= 100
 

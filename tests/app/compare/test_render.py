@@ -40,7 +40,8 @@ def test_json_shape(corpus_doc):
     data = json.loads(json.dumps(to_json(cmp)))
     assert data["left"] == "1:5(n)..5(p)" and data["right"] == "1:7(a)..7(c)"
     assert data["summary"] == {"equal": 1, "modified": 2, "inserted": 0, "deleted": 0, "moved": 0,
-                               "relabelled": 3}
+                               "split": 0, "merged": 0, "relabelled": 3, "stronger": 0,
+                               "weaker": 0, "mixed": 0}
     row = data["rows"][2]
     assert row["op"] == "modified"
     assert row["left"]["label"] == "5(p)" and row["right"]["label"] == "7(c)"
@@ -84,3 +85,40 @@ def test_html_keeps_each_sides_spelling_under_ignore_case():
     b = [Segment(Kind.TEXT, "the country task force")]
     page = to_html(compare_segments(a, b, CompareOptions(ignore_case=True)))
     assert "the Country Task Force" in page and "the country task force" in page
+
+
+def _weakened(corpus_doc):
+    """5(a) and 5(b) against themselves with 5(a) weakened twice and 5(b) unchanged."""
+    segs = passage_of(corpus_doc, "5(a)", "5(b)").segments
+    weaker = segs[0].with_text(segs[0].text.replace("Strongly condemning", "Condemning")
+                               .replace("to immediately end", "to end"))
+    return compare_segments(segs, [weaker, segs[1]], left_ref="1:5(a)..5(b)", right_ref="x")
+
+
+def test_strength_in_text_json_and_html(corpus_doc):
+    cmp = _weakened(corpus_doc)
+    text = to_text(cmp)
+    assert ("~ modified 5(a) | 5(a)  97.6%  weaker: Strongly condemning \u2192 Condemning; "
+            "immediately end \u2192 end") in text
+    assert text.rstrip().endswith("Summary: 1 equal, 1 modified, 1 weaker")
+    rows = json.loads(json.dumps(to_json(cmp)))["rows"]
+    assert rows[0]["strength"] == {
+        "direction": "weaker",
+        "why": "Strongly condemning \u2192 Condemning; immediately end \u2192 end",
+        "steps": [
+            {"direction": "weaker", "kind": "lead", "old": "Strongly condemning", "new": "Condemning"},
+            {"direction": "weaker", "kind": "intensifier", "old": "immediately end", "new": "end"},
+        ],
+    }
+    assert rows[1]["strength"] is None  # an equal pair has no verdict
+    page = to_html(cmp)
+    assert "<span class=\"weaker\">\u25bc weaker</span>" in page
+    assert "Strongly condemning \u2192 Condemning; immediately end \u2192 end</span>" in page
+    assert "weaker: <b>1</b>" in page and "stronger: <b>" not in page
+
+
+def test_why_is_escaped_in_html():
+    a = [Segment(Kind.SUBPARAGRAPH, "Demands that <b>all</b> parties cease", "1")]
+    b = [Segment(Kind.SUBPARAGRAPH, "Urges <b>all</b> parties to cease", "1")]
+    page = to_html(compare_segments(a, b))
+    assert "Demands \u2192 Urges" in page and "<b>all</b>" not in page
