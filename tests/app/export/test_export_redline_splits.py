@@ -114,6 +114,29 @@ def test_pandoc_reads_the_typed_redline_as_the_two_documents(corpus_doc, tmp_pat
     assert pandoc_paragraphs(path, view) == [" ".join(t.split()) for t in lines(wanted.segments)]
 
 
+@pytest.mark.skipif(not shutil.which("pandoc"), reason="pandoc is not installed")
+@pytest.mark.parametrize("forward", [True, False], ids=["split", "merged"])
+@pytest.mark.parametrize("view", ["accept", "reject"])
+def test_pandoc_reads_the_numbered_redline_in_order(corpus_doc, tmp_path, forward, view):
+    """With Word's numbering pandoc reads every paragraph's text in order, leaving at most an
+    empty list item for each numbered part whose mark the reading removes (its habit for
+    any tracked paragraph mark)."""
+    from exportkit import pandoc_paragraphs
+
+    from app.export.docx_layout import label_text, typed_label
+
+    left, right = (corpus_doc, restructure(corpus_doc))[:: 1 if forward else -1]
+    path = tmp_path / "numbered.docx"
+    redline_document(compare_segments(left.segments, right.segments)).save(path)
+    wanted = right if view == "accept" else left
+    texts = [f"{label_text(s.label)}\t{s.text}" if typed_label(s) else s.text for s in wanted.segments]
+    read = pandoc_paragraphs(path, view)
+    assert [p for p in read if p != "<empty item>"] == [" ".join(t.split()) for t in texts]
+    removed = [r for r in reader.revisions(path) if r.paragraph_mark
+               and r.kind == ("del" if view == "accept" else "ins")]
+    assert read.count("<empty item>") <= len(removed)
+
+
 def test_report_lists_splits_merges_and_strength(corpus_doc, tmp_path):
     right = restructure(corpus_doc)
     weakened = [s.with_text(s.text.replace("Strongly condemning", "Condemning", 1))
