@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.model import Segment
+
 
 class ConcordError(Exception):
     """Base of every error a person should see as a message rather than a traceback."""
@@ -57,7 +62,7 @@ class DraftConflict(ConcordError):
     would silently overwrite their edit. `stored` is their text, `saved_by` who saved it."""
 
     def __init__(self, message: str, *, draft_id: int, revision: int, saved_by: str,
-                 saved_at: str, stored: tuple = ()) -> None:
+                 saved_at: str, stored: tuple[Segment, ...] = ()) -> None:
         super().__init__(message)
         self.draft_id = draft_id
         self.revision = revision

@@ -16,6 +16,8 @@ from ui.models.roles import Role
 from ui.session import LibraryChange, Session
 from ui.views.textpaint import filter_field
 
+FITTED_COLUMNS = (1, 3)  # date, symbol
+
 
 class LibraryPanel(QWidget):
     """Activating a document opens it; a paragraph opens it there; a draft opens its editor."""
@@ -39,8 +41,12 @@ class LibraryPanel(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 3):
-            self.tree.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Dates and symbols are sized to their contents once per reload, not on every layout:
+        # ResizeToContents asked a thousand documents for their width at each expanded row.
+        for col in FITTED_COLUMNS:
+            self.tree.header().setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        self.model.modelReset.connect(self._fit_columns)
+        self._fit_columns()
         self.tree.setColumnHidden(2, True)  # the title is in the tooltip; the panel is narrow
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 0, 4)
@@ -57,12 +63,23 @@ class LibraryPanel(QWidget):
         else:
             self.model.refresh()
 
+    def _fit_columns(self) -> None:
+        for col in FITTED_COLUMNS:
+            self.tree.resizeColumnToContents(col)
+
     def _span_children(self, parent: QModelIndex) -> None:
-        """Structure rows (headings, paragraphs) use the whole width, not just the first column."""
+        """Structure rows (headings, paragraphs) use the whole width, not just the first column.
+
+        Spanned once per row, then the rows are laid out once (updates held meanwhile)."""
         if parent.data(Role.KIND) == "drafts":
             return  # drafts show their date and versions in the other columns
-        for row in range(self.proxy.rowCount(parent)):
-            self.tree.setFirstColumnSpanned(row, parent, True)
+        self.tree.setUpdatesEnabled(False)
+        try:
+            for row in range(self.proxy.rowCount(parent)):
+                if not self.tree.isFirstColumnSpanned(row, parent):
+                    self.tree.setFirstColumnSpanned(row, parent, True)
+        finally:
+            self.tree.setUpdatesEnabled(True)
 
     def _focus_first(self) -> None:
         if self.proxy.rowCount():

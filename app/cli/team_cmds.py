@@ -8,7 +8,7 @@ import sys
 from app.services.library import copy_library
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("library", help="whole libraries: copy between a file and a team library")
     lsub = p.add_subparsers(dest="library_command", metavar="ACTION")
     lsub.required = True

@@ -28,17 +28,27 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
 
 from app.errors import ExportError
 from app.export import docx_layout as lay
-from app.model import letters_index, roman_index
+from app.labels import letters_index, roman_index
 
-AUTOMATIC, TYPED = "automatic", "typed"
-NUMBERING = (AUTOMATIC, TYPED)
+
+class Numbering(StrEnum):
+    """How an export numbers paragraphs: Word's lists, or the labels typed as text."""
+
+    AUTOMATIC = "automatic"
+    TYPED = "typed"
+
+
+AUTOMATIC, TYPED = Numbering.AUTOMATIC, Numbering.TYPED
+NUMBERING = tuple(Numbering)
 
 # (format, text, style) of levels 0, 1 and 2.
 LEVELS = (
@@ -171,7 +181,7 @@ def style_for(style: str, slot: Slot | None) -> str:
     return lay.TYPED.get(style, style) if slot is None else style
 
 
-def apply(p, style: str, slot: Slot | None, ids: dict[str, str]) -> None:
+def apply(p: Element, style: str, slot: Slot | None, ids: dict[str, str]) -> None:
     """Give paragraph element `p` its number where its style alone would not.
 
     A main-list paragraph in its level's style needs nothing; an annex or lead paragraph
@@ -187,13 +197,13 @@ def apply(p, style: str, slot: Slot | None, ids: dict[str, str]) -> None:
     p.pPr.append(numpr)  # after w:pStyle, the only property the paragraph has yet
 
 
-def _val(tag: str, value: str | int):
+def _val(tag: str, value: str | int) -> Element:
     el = lay.element(tag)
     el.set(qn("w:val"), str(value))
     return el
 
 
-def _abstract(aid: int, starts: Sequence[int], style_ids: Sequence[str] | None):
+def _abstract(aid: int, starts: Sequence[int], style_ids: Sequence[str] | None) -> Element:
     an = OxmlElement("w:abstractNum")
     an.set(qn("w:abstractNumId"), str(aid))
     an.append(_val("w:multiLevelType", "multilevel"))
@@ -217,7 +227,7 @@ def _abstract(aid: int, starts: Sequence[int], style_ids: Sequence[str] | None):
     return an
 
 
-def _num(num_id: str, aid: int, start_overrides: dict[int, int] | None = None):
+def _num(num_id: str, aid: int, start_overrides: dict[int, int] | None = None) -> Element:
     num = OxmlElement("w:num")
     num.set(qn("w:numId"), num_id)
     num.append(_val("w:abstractNumId", aid))

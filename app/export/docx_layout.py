@@ -20,6 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
@@ -204,7 +205,7 @@ class BodyWriter:
         self._sect = self._body.find(qn("w:sectPr"))
         self._ids: dict[str, str] = {}
 
-    def paragraph(self, style: str):
+    def paragraph(self, style: str) -> Element:
         """A new empty `w:p` with `style`, placed after the paragraphs written so far."""
         style_id = self._ids.get(style)
         if style_id is None:
@@ -222,7 +223,7 @@ class BodyWriter:
         return p
 
 
-def text_run(text: str, tag: str = "w:t"):
+def text_run(text: str, tag: str = "w:t") -> Element:
     """A `w:r` holding `text`: tabs as `w:tab`, line breaks as `w:br`, the rest as `tag`.
 
     `tag` is "w:delText" for deleted text. Characters XML cannot hold become U+FFFD.
@@ -239,7 +240,7 @@ def text_run(text: str, tag: str = "w:t"):
     return r
 
 
-def add_tab(run_element) -> None:
+def add_tab(run_element: Element) -> None:
     """Append a tab to a run element (`w:r`)."""
     run_element.append(OxmlElement("w:tab"))
 
@@ -256,7 +257,7 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def add_text(run_element, text: str, tag: str = "w:t") -> None:
+def add_text(run_element: Element, text: str, tag: str = "w:t") -> None:
     """Append text to a run element as `w:t` (or `w:delText`), keeping spaces."""
     t = element(tag)
     t.text = xml_safe(text)
@@ -273,14 +274,15 @@ def _clark(tag: str) -> tuple[str, dict[str, str]]:
     return qn(tag), {prefix: nsmap[prefix]}
 
 
-def element(tag: str):
+def element(tag: str) -> Element:
     """A new element `tag` ("w:p"), as python-docx's `OxmlElement` makes it, only faster.
 
     The exports make a few elements per word of text; `OxmlElement` parses the tag's
     prefix and builds its namespace map each time.
     """
     clark, namespaces = _clark(tag)
-    return oxml_parser.makeelement(clark, nsmap=namespaces)
+    made: Element = oxml_parser.makeelement(clark, nsmap=namespaces)
+    return made
 
 
 # --- style definitions --------------------------------------------------------------------
@@ -304,7 +306,7 @@ def _fonts_default(d: DocxDocument) -> None:
     pf.widow_control = True
 
 
-def _set_fonts(rpr) -> None:
+def _set_fonts(rpr: Element) -> None:
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -351,7 +353,7 @@ def _define_paragraph_style(d: DocxDocument, spec: _ParaSpec) -> None:
         pf.tab_stops.add_tab_stop(spec.left, WD_TAB_ALIGNMENT.LEFT)
 
 
-def _outline_level(level: int):
+def _outline_level(level: int) -> Element:
     el = OxmlElement("w:outlineLvl")
     el.set(qn("w:val"), str(level))
     return el

@@ -26,10 +26,12 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
 
 from app.compare.model import Comparison, Edit, Row, RowOp
 from app.compare.parts import chunks
@@ -39,7 +41,15 @@ from app.export import docx_layout as lay
 from app.export.document import numbered_label, shows_labels
 from app.model import Segment
 
-MODES = ("track", "bold")
+
+class Mode(StrEnum):
+    """How a redline shows changes: Word's tracked changes, or bold and strike-through."""
+
+    TRACK = "track"
+    BOLD = "bold"
+
+
+MODES = tuple(Mode)
 
 # A piece of a paragraph: (op, text), op one of equal / delete / insert / move_from / move_to.
 Piece = tuple[str, str]
@@ -55,7 +65,7 @@ class _Revisions:
     next_id: int = 1
     move_names: dict[int, str] = field(default_factory=dict)
 
-    def mark(self, tag: str, *, dated: bool = True):
+    def mark(self, tag: str, *, dated: bool = True) -> Element:
         el = lay.element(tag)
         el.set(qn("w:id"), str(self.next_id))
         self.next_id += 1
@@ -66,7 +76,7 @@ class _Revisions:
 
 
 def redline_document(
-    comparison: Comparison, mode: str = "track", author: str = "Concord", now: datetime | None = None,
+    comparison: Comparison, mode: str = Mode.TRACK, author: str = "Concord", now: datetime | None = None,
     *, numbering: str = autonumber.AUTOMATIC,
 ) -> DocxDocument:
     """The Word document showing `comparison`'s differences as tracked changes (or bold).
@@ -81,7 +91,7 @@ def redline_document(
     autonumber.check_numbering(numbering)
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     date = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    if mode == "track" and numbering == autonumber.AUTOMATIC:
+    if mode == Mode.TRACK and numbering == autonumber.AUTOMATIC:
         d = _build(comparison, mode, _Revisions(author or "Concord", date), automatic=True)
         paired = _paired_moves(comparison.rows)
         paras = [p for r in comparison.rows for p in row_paragraphs(r, paired)]
@@ -109,7 +119,7 @@ def _build(comparison: Comparison, mode: str, rev: _Revisions, *, automatic: boo
     kinds = [p.kind for p in paras]
     joins = [p.joins for p in paras]
     paragraphs = []
-    if mode == "track" and kinds and (kinds[0] in _GONE_IF_ACCEPTED or kinds[0] in _GONE_IF_REJECTED):
+    if mode == Mode.TRACK and kinds and (kinds[0] in _GONE_IF_ACCEPTED or kinds[0] in _GONE_IF_REJECTED):
         paragraphs.append(_anchor(body))
         kinds, joins = ["", *kinds], ["", *joins]
     joined = None  # bold mode: the paragraph a merge's next part is written into
@@ -124,13 +134,13 @@ def _build(comparison: Comparison, mode: str, rev: _Revisions, *, automatic: boo
         p = body.paragraph(style)
         if automatic:
             autonumber.apply(p, style, plan.slots[i], ids)
-        if mode == "track":
+        if mode == Mode.TRACK:
             _write_tracked(p, para.kind, para.pieces, para.move_id, rev)
         else:  # untracked, a merge can only be written as the paragraph it became
             _write_bold(p, para.pieces)
             joined = p if para.joins == "accept" else None
         paragraphs.append(p)
-    if mode == "track":
+    if mode == Mode.TRACK:
         for p, (accept, reject), join in zip(paragraphs, removed_marks(kinds), joins, strict=True):
             accept, reject = accept or join == "accept", reject or join == "reject"
             if reject:
@@ -143,7 +153,7 @@ def _build(comparison: Comparison, mode: str, rev: _Revisions, *, automatic: boo
     return d
 
 
-def _anchor(body: lay.BodyWriter):
+def _anchor(body: lay.BodyWriter) -> Element:
     """A hidden first paragraph for a redline that starts with a paragraph on one side only.
 
     A paragraph that came or went is joined to the paragraph before it (`removed_marks`);
@@ -160,7 +170,7 @@ def _anchor(body: lay.BodyWriter):
     return p
 
 
-def _hidden():
+def _hidden() -> Element:
     rpr = OxmlElement("w:rPr")
     rpr.append(OxmlElement("w:vanish"))
     return rpr
@@ -408,7 +418,7 @@ _AFTER_TRACK_REVISIONS = (
 _WRAPPER = {"insert": "w:ins", "delete": "w:del", "move_from": "w:moveFrom", "move_to": "w:moveTo"}
 
 
-def _write_tracked(p, kind: str, pieces: list[Piece], move_id: int | None, rev: _Revisions) -> None:
+def _write_tracked(p: Element, kind: str, pieces: list[Piece], move_id: int | None, rev: _Revisions) -> None:
     """The runs of one paragraph, each change wrapped in its revision element.
 
     A moved paragraph's text sits between named move range marks; its paragraph mark is
@@ -438,7 +448,7 @@ def _write_tracked(p, kind: str, pieces: list[Piece], move_id: int | None, rev: 
         p.append(end)
 
 
-def _mark_paragraph(p, tag: str, rev: _Revisions) -> None:
+def _mark_paragraph(p: Element, tag: str, rev: _Revisions) -> None:
     """Track paragraph `p`'s mark as inserted (`w:ins`) or deleted (`w:del`)."""
     ppr = p.get_or_add_pPr()
     rpr = ppr.find(qn("w:rPr"))
@@ -452,7 +462,7 @@ def _mark_paragraph(p, tag: str, rev: _Revisions) -> None:
         rpr.insert(0, mark)
 
 
-def _write_bold(p, pieces: list[Piece]) -> None:
+def _write_bold(p: Element, pieces: list[Piece]) -> None:
     for op, text in pieces:
         r = lay.text_run(text)
         if op != "equal":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
 from docx.shared import Emu
 
 from app.compare.model import Comparison, Direction, Row, RowOp
@@ -141,7 +142,7 @@ class _CellXml:
         self.run_styles = {"delete": d.styles[lay.DELETED].style_id,
                            "insert": d.styles[lay.INSERTED].style_id}
 
-    def cell(self, pieces: list[Piece]):
+    def cell(self, pieces: list[Piece]) -> Element:
         tc = OxmlElement("w:tc")
         tcpr = OxmlElement("w:tcPr")
         tcw = OxmlElement("w:tcW")
@@ -165,7 +166,7 @@ class _CellXml:
         return tc
 
 
-def _run_properties(op: str, style_id: str | None):
+def _run_properties(op: str, style_id: str | None) -> Element | None:
     """Highlights by character style; a column title is bold, a note ("Moved to") italic."""
     if not (style_id or op in ("title", "note")):
         return None
@@ -224,7 +225,7 @@ def _whole(op: str, s: Segment) -> list[Piece]:
     return [(op, f"{label} {s.text}" if label else s.text)]
 
 
-def _repeat_header(tr) -> None:
+def _repeat_header(tr: Element) -> None:
     """The titles row repeats at the top of every page the table runs over, unsplit.
 
     `w:cantSplit` and `w:tblHeader` are on/off properties: present means on (a `w:val`

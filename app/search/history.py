@@ -6,28 +6,35 @@ earlier entry (the most similar one before it), not blindly against the one just
 it: when a document holds the language twice (5(h) and 5(r)), 2022's 5(r) is read against
 2021's 5(r), so each diff shows what changed in that language, not the difference between
 two paragraphs that always differed.
+
+Speed: the versions are found among the segment index's candidates (`app.search.index`),
+each distinct text scored once; each version is compared only with the latest occurrence
+of the distinct texts seen most recently before it (`LINK_WINDOW`), so linking is linear
+in the number of versions, and each pair of texts is diffed once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, utils
 
 from app.compare.inline import diff_texts, is_unchanged
 from app.compare.model import Edit
 from app.errors import BadReference
-from app.search.provenance import (
-    MIN_SIMILARITY,
-    PARTIAL_MIN_SHARE,
-    PROVENANCE_REFINE,
-    Source,
-    score_matrix,
-)
-from app.search.similar import MIN_QUERY_CHARS, PARTIAL_WEIGHT, segment_index
+from app.search.index import SegmentIndex, segment_index
+from app.search.provenance import MIN_SIMILARITY, PARTIAL_MIN_SHARE, PROVENANCE_REFINE, Source
+from app.search.scoring import PARTIAL_WEIGHT, score_row
+from app.search.similar import CANDIDATES, MIN_QUERY_CHARS
 from app.store import Store
+
+# A version is compared with the latest occurrence of this many distinct texts before it.
+LINK_WINDOW = 64
+# Candidates for a clause: besides the best by the index, every text holding this share of
+# its word pairs (an edited version of a paragraph keeps most of them).
+HISTORY_MIN_CONTAINMENT = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +60,22 @@ def clause_history(
     min_similarity: float = MIN_SIMILARITY,
     best_per_document: bool = False,
 ) -> list[HistoryEntry]:
-    """The library's segments close to `text`, ordered by meeting date, then document, then position.
+    """The library's segments close to `text`, ordered by meeting date, then document, then
+    position; see `iter_clause_history`."""
+    return list(iter_clause_history(lib, text, at=at, min_similarity=min_similarity,
+                                    best_per_document=best_per_document))
+
+
+def iter_clause_history(
+    lib: Store,
+    text: str,
+    *,
+    at: tuple[int, int] | None = None,
+    min_similarity: float = MIN_SIMILARITY,
+    best_per_document: bool = False,
+) -> Iterator[HistoryEntry]:
+    """The versions of the clause one by one, oldest first, each linked as soon as it is
+    found (a view shows them as they come).
 
     `at` is the (document id, position) of the segment the clause was taken from, marked
     `current`; `best_per_document` keeps only each document's closest segment (the
@@ -61,53 +83,77 @@ def clause_history(
     clause given as text is a phrase: it is looked for inside paragraphs too, as precedent
     search does.
     """
-    if len(text.strip()) < MIN_QUERY_CHARS:
+    if len(text.strip()) < MIN_QUERY_CHARS:  # refused now, not at the first version asked for
         raise BadReference(f"{text.strip()!r} is too short to trace: give a clause of "
                            f"{MIN_QUERY_CHARS} characters or more, or a reference such as 1:5(h)")
+    return _versions(lib, text, at, min_similarity, best_per_document)
+
+
+def _versions(lib: Store, text: str, at: tuple[int, int] | None, min_similarity: float,
+              best_per_document: bool) -> Iterator[HistoryEntry]:
     index = segment_index(lib)
-    dates = {i: info.meeting_date for i, info in lib.document_infos().items()}
     query = utils.default_process(text)
-    scores = score_matrix([query], index.processed, cutoff=min_similarity,
-                          refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE if at else 0.0,
-                          every_match=True)[0]
+    ids, containment, _ = index.candidates(query, limit=CANDIDATES, min_containment=HISTORY_MIN_CONTAINMENT)
+    texts = [index.texts[i] for i in ids.tolist()]
+    # No containment hint here: a phrase inside a paragraph is `_phrase_scores`'s to find, at
+    # its own stricter threshold; a looser partial match of it is other language.
+    scores = score_row(query, texts, cutoff=min_similarity, refine=PROVENANCE_REFINE,
+                       min_share=PARTIAL_MIN_SHARE if at else 0.0, every_match=True)
     if at is None:
-        scores = np.maximum(scores, _phrase_scores(query, index.processed))
-    hits = [int(i) for i in np.flatnonzero(scores >= min_similarity)]
+        scores = np.maximum(scores, _phrase_scores(query, texts, containment))
+    hits = [(float(scores[k]), e) for k in np.flatnonzero(scores >= min_similarity).tolist()
+            for e in index.members[int(ids[k])].tolist()]
     if best_per_document:
-        best: dict[int, int] = {}
-        for i in hits:
-            d = index.entries[i].document_id
-            if d not in best or scores[i] > scores[best[d]]:
-                best[d] = i
+        best: dict[int, tuple[float, int]] = {}
+        for score, e in sorted(hits, key=lambda h: h[1]):
+            d = index.entries[e].document_id
+            if d not in best or score > best[d][0]:
+                best[d] = (score, e)
         hits = list(best.values())
-    hits.sort(key=lambda i: (dates.get(index.entries[i].document_id, ""), index.entries[i].document_id,
-                             index.entries[i].position))
-    sources = []
-    for i in hits:
-        e = index.entries[i]
-        title, situation = index.documents.get(e.document_id, ("", ""))
-        sources.append(Source(round(float(scores[i]), 1), e.document_id, title, situation,
-                              dates.get(e.document_id, ""), e.position, e.label, e.kind, e.text))
-    return _link(sources, at)
+    hits.sort(key=lambda h: (index.dates.get(index.entries[h[1]].document_id, ""),
+                             index.entries[h[1]].document_id, index.entries[h[1]].position))
+    yield from link(index, hits, at)
 
 
-def _link(sources: list[Source], at: tuple[int, int] | None) -> list[HistoryEntry]:
-    """Each version with the closest version before it (the latest of equals) and the diff."""
-    processed = [utils.default_process(s.text) for s in sources]
-    n = len(sources)
-    earlier = np.tril(np.ones((n, n), dtype=bool), k=-1)
-    between = score_matrix(processed, processed, earlier, refine=PROVENANCE_REFINE,
-                           min_share=PARTIAL_MIN_SHARE)
-    out = []
-    for k, s in enumerate(sources):
+def _source(index: SegmentIndex, e: int, score: float) -> Source:
+    entry = index.entries[e]
+    title, situation = index.documents.get(entry.document_id, ("", ""))
+    return Source(round(score, 1), entry.document_id, title, situation, index.dates.get(entry.document_id, ""),
+                  entry.position, entry.label, entry.kind, entry.text)
+
+
+def link(index: SegmentIndex, hits: list[tuple[float, int]], at: tuple[int, int] | None
+         ) -> Iterator[HistoryEntry]:
+    """Each version (score, entry) in order, with the closest version before it and the diff.
+
+    A text seen before links to its latest occurrence (nothing is closer); another is
+    scored against the latest occurrence of each of the `LINK_WINDOW` distinct texts seen
+    most recently, and the best wins, the latest of equals.
+    """
+    latest: dict[int, int] = {}  # text -> index in the history of its latest occurrence, most recent last
+    diffs: dict[tuple[str, str], tuple[Edit, ...]] = {}
+    for k, (score, e) in enumerate(hits):
+        s = _source(index, e, score)
         current = at == (s.document_id, s.position)
-        if k == 0:
-            out.append(HistoryEntry(s, None, (), current))
+        t = int(index.text_of[e])
+        prev: int | None = None
+        if t in latest:
+            prev = latest[t]
+        elif latest:
+            recent = list(latest.items())[-LINK_WINDOW:][::-1]  # most recent first: argmax keeps the latest
+            row = score_row(index.texts[t], [index.texts[u] for u, _ in recent], refine=PROVENANCE_REFINE,
+                            min_share=PARTIAL_MIN_SHARE)
+            prev = recent[int(np.argmax(row))][1]
+        latest.pop(t, None)
+        latest[t] = k
+        if prev is None:
+            yield HistoryEntry(s, None, (), current)
             continue
-        row = between[k, :k]
-        prev = int(k - 1 - np.argmax(row[::-1]))  # the latest of the best
-        out.append(HistoryEntry(s, prev, diff_texts(sources[prev].text, s.text), current))
-    return out
+        pair = (index.entries[hits[prev][1]].text, s.text)
+        edits = diffs.get(pair)
+        if edits is None:
+            edits = diffs[pair] = diff_texts(*pair)
+        yield HistoryEntry(s, prev, edits, current)
 
 
 PHRASE_CANDIDATES = 200
@@ -118,22 +164,24 @@ PHRASE_CANDIDATES = 200
 PHRASE_MIN = 90.0
 
 
-def _phrase_scores(query: str, processed: Sequence[str]) -> np.ndarray:
-    """A typed phrase scored inside every paragraph that may contain it.
+def _phrase_scores(query: str, texts: list[str], containment: np.ndarray) -> np.ndarray:
+    """A typed phrase scored inside every candidate paragraph that may contain it.
 
     Ranking by `ratio` puts short headings first for a short phrase, so the paragraphs that
-    contain it are never refined; `token_set_ratio` ranks them first (all the phrase's words
-    are there), and the best of them are scored with `partial_ratio`, weighted as precedent
-    search weighs a match inside a longer text.
+    contain it would never be refined; the index's containment (the share of the phrase's
+    word pairs a text holds) ranks them first, and the best of them, and every one holding
+    half the phrase, are scored with `partial_ratio`, weighted as precedent search weighs a
+    match inside a longer text.
     """
-    out = np.zeros(len(processed))
-    if not query or not processed:
+    out = np.zeros(len(texts))
+    if not query or not texts:
         return out
-    words = process.cdist([query], processed, scorer=fuzz.token_set_ratio, processor=None, workers=-1)[0]
-    for i in np.argsort(-words, kind="stable")[:PHRASE_CANDIDATES]:
+    order = np.argsort(-containment, kind="stable")
+    chosen = set(order[:PHRASE_CANDIDATES].tolist()) | set(np.flatnonzero(containment >= 0.5).tolist())
+    for i in sorted(chosen):
         # Only texts long enough to hold the phrase: partial_ratio also finds a short
         # heading ("To the Government of Mali") inside a long query.
-        if len(processed[i]) >= len(query):
-            inside = fuzz.partial_ratio(query, processed[i], score_cutoff=PHRASE_MIN)
+        if len(texts[i]) >= len(query):
+            inside = fuzz.partial_ratio(query, texts[i], score_cutoff=PHRASE_MIN)
             out[i] = inside * PARTIAL_WEIGHT
     return out

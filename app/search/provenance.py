@@ -6,32 +6,38 @@ scores at least `MIN_SIMILARITY` with precedent search's own scoring) or `new`, 
 positions of the same document count as sources too: the Mali 2020 letter to the
 Government, 7(a)..7(i), repeats the public statement's 5(n)..5(v).
 
-Speed: the whole passage is scored against the whole library at once (`score_matrix`:
-one `cdist`, one `cpdist` over every pair's common prefix, `partial_ratio` only where it
-can still decide), on the library's distinct texts only (agreed language repeats, so
-libraries hold many identical segments); see bench/bench_provenance.py.
+Speed: each segment is scored only against the candidates the segment index names
+(`app.search.index`), each distinct library text once; `iter_provenance` yields the
+segments one by one so that a view can show them as they are found; see
+bench/bench_index.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import utils
 
 from app.compare.inline import diff_texts
 from app.compare.model import Edit
 from app.model import Kind, Passage, Segment
-from app.search.similar import MIN_QUERY_CHARS, PARTIAL_WEIGHT, SIMILAR_LANGUAGE_MIN, segment_index
+from app.search.index import SegmentIndex, segment_index
+from app.search.scoring import REFINE, score_matrix, score_row
+from app.search.similar import MIN_QUERY_CHARS, SIMILAR_LANGUAGE_MIN, ranked_entries
 from app.store import Store
+
+__all__ = ["MODIFIED", "NEW", "REFINE", "VERBATIM", "Provenance", "SegmentProvenance", "Source",
+           "iter_provenance", "passage_positions", "provenance", "score_matrix"]
 
 VERBATIM, MODIFIED, NEW = "verbatim", "modified", "new"
 STATUSES = (VERBATIM, MODIFIED, NEW)
-REFINE = 50  # as `similar.score_all`: the best this many per query are rescored with partial_ratio
 # A whole segment's source is among its 10 best by ratio and prefix; partial_ratio on two
 # long paragraphs costs about 0.5 ms, so refining 50 would dominate the run.
 PROVENANCE_REFINE = 10
+# Candidates per segment: both sides are whole segments, so the best by word pairs suffice.
+PROVENANCE_CANDIDATES = 60
 # The threshold of "find similar language" (`similar.similar_language`).
 MIN_SIMILARITY = SIMILAR_LANGUAGE_MIN
 # Both sides are whole segments: a line much shorter than a paragraph found inside it
@@ -114,65 +120,6 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def score_matrix(
-    queries: Sequence[str],
-    processed: Sequence[str],
-    allowed: np.ndarray | None = None,
-    refine: int = REFINE,
-    cutoff: float = 0.0,
-    min_share: float = 0.0,
-    every_match: bool = False,
-) -> np.ndarray:
-    """`similar.score_all` for many queries at once: a `len(queries) x len(processed)` array.
-
-    Both sides are texts already passed through `rapidfuzz.utils.default_process`. Scores
-    under `cutoff` may come back lower than `score_all` gives (rapidfuzz stops early), so
-    a caller keeping only scores from `cutoff` up sees the same. `allowed` (same shape,
-    bool) marks the pairs that may be returned; others score -1 and are never refined. A
-    row whose best is already PARTIAL_WEIGHT * 100 or more is not refined: a weighted
-    partial match cannot pass it. With `min_share`, the prefix and partial parts only
-    count for pairs whose shorter text is at least that share of the longer. With
-    `every_match` every row is refined even when its best is already found, because the
-    caller wants all the texts that contain a phrase, not only the best one (clause history).
-    """
-    n, m = len(queries), len(processed)
-    if not n or not m:
-        return np.zeros((n, m))
-    scores = process.cdist(queries, processed, scorer=fuzz.ratio, processor=None, workers=-1,
-                           score_cutoff=cutoff or None).astype(np.float64)
-    qlen = np.fromiter((len(q) for q in queries), dtype=np.int64, count=n)
-    clen = np.fromiter((len(c) for c in processed), dtype=np.int64, count=m)
-    # the start of the longer text of each pair against the shorter: both cut to the shorter length
-    heads_q: list[str] = []
-    heads_c: list[str] = []
-    for q in queries:
-        lq = len(q)
-        heads_q.extend(q[: len(c)] if len(c) < lq else q for c in processed)
-        heads_c.extend(c[:lq] for c in processed)
-    prefix_cutoff = cutoff / PARTIAL_WEIGHT if cutoff else None
-    prefix = process.cpdist(heads_q, heads_c, scorer=fuzz.ratio, processor=None, workers=-1,
-                            score_cutoff=prefix_cutoff).reshape(n, m)
-    shorter, longer = np.minimum.outer(qlen, clen), np.maximum.outer(qlen, clen)
-    partial_ok = (shorter >= min_share * longer) & (qlen[:, None] != clen[None, :])
-    scores = np.maximum(scores, np.where(partial_ok, prefix * PARTIAL_WEIGHT, 0))
-    if allowed is not None:
-        scores[~allowed] = -1
-    ceiling = 100 * PARTIAL_WEIGHT
-    for r in range(n):
-        row = scores[r]
-        if not queries[r] or (not every_match and row.max(initial=-1) >= ceiling):
-            continue
-        top = np.argsort(-row, kind="stable")[:refine]
-        for i in top:
-            if row[i] < 0:
-                break
-            if shorter[r, i] < min_share * longer[r, i]:
-                continue
-            partial = fuzz.partial_ratio(queries[r], processed[i], score_cutoff=prefix_cutoff)
-            row[i] = max(row[i], partial * PARTIAL_WEIGHT)
-    return scores
-
-
 @dataclass(frozen=True, slots=True)
 class _Candidates:
     """Segments a passage may come from, with what ranking and citing them needs."""
@@ -182,21 +129,20 @@ class _Candidates:
     rank: list[tuple[str, int]]  # (meeting date, document id): the more recent wins a tie
 
 
-def _library_candidates(lib: Store, exclude: int | None, before: str) -> _Candidates:
-    """Every indexed segment outside document `exclude`, from documents not dated after `before`."""
-    index = segment_index(lib)
-    dates = {i: info.meeting_date for i, info in lib.document_infos().items()}
-    out = _Candidates([], [], [])
-    for e, p in zip(index.entries, index.processed, strict=True):
-        date = dates.get(e.document_id, "")
-        if e.document_id == exclude or (before and date and date > before):
-            continue
-        title, situation = index.documents.get(e.document_id, ("", ""))
-        out.sources.append(Source(0.0, e.document_id, title, situation, date, e.position, e.label,
-                                  e.kind, e.text))
-        out.processed.append(p)
-        out.rank.append((date, e.document_id))
-    return out
+def _allowed_entries(index: SegmentIndex, exclude: int | None, before: str) -> np.ndarray:
+    """Per entry: outside document `exclude` and not dated after `before` (undated always counts)."""
+    allowed = index.entry_docs != (exclude if exclude is not None else -1)
+    if before:
+        later = np.array([d for d, date in index.dates.items() if date and date > before], dtype=np.int64)
+        allowed &= ~np.isin(index.entry_docs, later)
+    return allowed
+
+
+def _library_source(index: SegmentIndex, e: int, score: float) -> Source:
+    entry = index.entries[e]
+    title, situation = index.documents.get(entry.document_id, ("", ""))
+    return Source(round(score, 1), entry.document_id, title, situation, index.dates.get(entry.document_id, ""),
+                  entry.position, entry.label, entry.kind, entry.text)
 
 
 def _own_candidates(passage: Passage) -> tuple[_Candidates, list[int]]:
@@ -244,51 +190,89 @@ def provenance(
     where it came from; undated documents always count). `within` adds the earlier
     positions of the passage's own document. Ties go to the most recent document.
     """
+    rows = iter_provenance(lib, passage, exclude_document=exclude_document, within=within,
+                           min_similarity=min_similarity, max_sources=max_sources, earlier_only=earlier_only)
+    return Provenance(passage.ref, passage.describe(), tuple(rows))
+
+
+_Found = tuple[tuple[bool, float, str, int, int], Source]
+
+
+def iter_provenance(
+    lib: Store,
+    passage: Passage,
+    *,
+    exclude_document: int | None = None,
+    within: bool = False,
+    min_similarity: float = MIN_SIMILARITY,
+    max_sources: int = 3,
+    earlier_only: bool = True,
+) -> Iterator[SegmentProvenance]:
+    """`provenance`'s segments one by one, as each is traced (a view shows them as they come)."""
     doc = passage.document
     exclude = exclude_document if exclude_document is not None else doc.id
-    library = _library_candidates(lib, exclude, doc.meeting_date if earlier_only else "")
+    index = segment_index(lib)
+    allowed = _allowed_entries(index, exclude, doc.meeting_date if earlier_only else "")
+    allowed_texts = np.zeros(len(index.texts), dtype=bool)
+    allowed_texts[index.text_of[allowed]] = True
     own, own_positions = _own_candidates(passage) if within else (_Candidates([], [], []), [])
     positions = passage_positions(passage)
     rows = [(pos, s) for pos, s in zip(positions, passage.segments, strict=True)
             if s.kind is not Kind.TITLE and s.text.strip()]
-    queries = [utils.default_process(s.text) if len(s.text.strip()) >= MIN_QUERY_CHARS else ""
-               for _, s in rows]
+    own_exact: dict[str, list[int]] = {}
+    for i, src in enumerate(own.sources):
+        own_exact.setdefault(normalise(src.text), []).append(i)
 
-    # Agreed language repeats: score each distinct library text once.
-    distinct: dict[str, int] = {}
-    inverse = np.fromiter((distinct.setdefault(p, len(distinct)) for p in library.processed),
-                          dtype=np.int64, count=len(library.processed))
-    lib_scores = score_matrix(queries, list(distinct), cutoff=min_similarity,
-                              refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE)[:, inverse]
-    allowed = np.array([[p < pos for p in own_positions] for pos, _ in rows], dtype=bool).reshape(
-        len(rows), len(own_positions))
-    own_scores = score_matrix(queries, own.processed, allowed, cutoff=min_similarity,
-                              refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE)
-
-    exact: dict[str, list[tuple[_Candidates, int]]] = {}
-    for cands in (library, own):
-        for i, s in enumerate(cands.sources):
-            exact.setdefault(normalise(s.text), []).append((cands, i))
-
-    out = []
-    for r, (pos, seg) in enumerate(rows):
-        found: list[tuple[tuple[bool, float, str, int, int], Source]] = []
-        for cands, scores in ((library, lib_scores[r]), (own, own_scores[r])):
-            for hit in np.flatnonzero(scores >= min_similarity):
-                found.append(_ranked(cands, int(hit), float(scores[hit]), False))
-        for cands, i in exact.get(normalise(seg.text), []):
-            if cands is library or own_positions[i] < pos:
-                found.append(_ranked(cands, i, 100.0, True))
+    for pos, seg in rows:
+        processed = utils.default_process(seg.text)
+        query = processed if len(seg.text.strip()) >= MIN_QUERY_CHARS else ""
+        found: list[_Found] = []
+        ids, containment, dice = index.candidates(processed, limit=PROVENANCE_CANDIDATES if query else 1,
+                                                  allowed=allowed_texts)
+        if query:
+            scores = score_row(query, [index.texts[i] for i in ids.tolist()], hint=containment,
+                               cutoff=min_similarity, refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE,
+                               first=dice, best=max_sources)
+            hits = ranked_entries(index, ids, scores, min_similarity, max_sources,
+                                  lambda e: bool(allowed[e]), digits=1, cut=False)
+            hits.sort(key=lambda h: (round(h[0], 1), _recency(index, h[1])), reverse=True)
+            found.extend(_ranked_entry(index, e, score, False) for score, e in hits[:max_sources])
+            if own.sources:
+                mask = np.array([p < pos for p in own_positions], dtype=bool)
+                own_row = score_row(query, own.processed, allowed=mask, cutoff=min_similarity,
+                                    refine=PROVENANCE_REFINE, min_share=PARTIAL_MIN_SHARE)
+                found.extend(_ranked(own, int(i), float(own_row[i]), False)
+                             for i in np.flatnonzero(own_row >= min_similarity))
+        # A verbatim copy holds every word pair of the segment: it is among the candidates.
+        exact, words = normalise(seg.text), " ".join(processed.split())
+        same = [e for t in ids[containment >= 1 - 1e-9].tolist() if " ".join(index.texts[t].split()) == words
+                for e in index.members[t].tolist() if allowed[e]]
+        same.sort(key=lambda e: _recency(index, e), reverse=True)  # the order `found` sorts them in
+        copies = [e for e in same if index.entries[e].text == seg.text or normalise(index.entries[e].text) == exact]
+        found.extend(_ranked_entry(index, e, 100.0, True) for e in copies[:max_sources])
+        found.extend(_ranked(own, i, 100.0, True) for i in own_exact.get(exact, []) if own_positions[i] < pos)
         found.sort(key=lambda f: f[0], reverse=True)
         sources = _distinct_sources(found, max_sources)
         if not sources:
-            out.append(SegmentProvenance(pos, seg, NEW, 0.0, (), ()))
+            yield SegmentProvenance(pos, seg, NEW, 0.0, (), ())
             continue
         verbatim = found[0][0][0]
         best = sources[0]
-        out.append(SegmentProvenance(pos, seg, VERBATIM if verbatim else MODIFIED, best.similarity,
-                                     sources, diff_texts(best.text, seg.text)))
-    return Provenance(passage.ref, passage.describe(), tuple(out))
+        yield SegmentProvenance(pos, seg, VERBATIM if verbatim else MODIFIED, best.similarity,
+                                sources, diff_texts(best.text, seg.text))
+
+
+def _recency(index: SegmentIndex, e: int) -> tuple[str, int, int]:
+    entry = index.entries[e]
+    return index.dates.get(entry.document_id, ""), entry.document_id, -entry.position
+
+
+def _ranked_entry(index: SegmentIndex, e: int, score: float, verbatim: bool) -> _Found:
+    """A library candidate with its sort key, as `_ranked`."""
+    entry = index.entries[e]
+    date = index.dates.get(entry.document_id, "")
+    return ((verbatim, round(score, 1), date, entry.document_id, -entry.position),
+            _library_source(index, e, score))
 
 
 def _ranked(cands: _Candidates, i: int, score: float, verbatim: bool

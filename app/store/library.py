@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -175,7 +176,7 @@ class Library:
             except sqlite3.Error:  # a worker's connection mid-statement
                 log.warning("%s: a connection could not be closed", self.path)
 
-    def rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """A read (the draft SQL shared with the PostgreSQL store)."""
         return self._connect().execute(sql, params).fetchall()
 
@@ -384,6 +385,23 @@ class Library:
                WHERE d.same_as IS NULL ORDER BY s.document_id, s.position"""
         ).fetchall()
         return [(r[0], r[1], Segment(Kind(r[2]), r[3], r[4], r[5], r[6])) for r in rows]
+
+    def indexed_documents(self) -> dict[int, str]:
+        rows = self._connect().execute("SELECT id, content_hash FROM documents WHERE same_as IS NULL")
+        return {int(r[0]): str(r[1]) for r in rows}
+
+    def segments_of(self, document_ids: Sequence[int]) -> list[tuple[int, int, Segment]]:
+        ids = sorted(set(self.indexed_documents()) & {int(i) for i in document_ids})
+        out: list[tuple[int, int, Segment]] = []
+        conn = self._connect()
+        for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+            chunk = ids[start : start + 500]
+            rows = conn.execute(
+                f"""SELECT document_id, position, kind, text, label, section, addressee
+                    FROM segments WHERE document_id IN ({', '.join('?' * len(chunk))})
+                    ORDER BY document_id, position""", chunk).fetchall()
+            out.extend((r[0], r[1], Segment(Kind(r[2]), r[3], r[4], r[5], r[6])) for r in rows)
+        return out
 
     def segment_text(self, doc_id: int, position: int) -> str:
         row = self._connect().execute(

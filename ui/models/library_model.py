@@ -42,14 +42,16 @@ class OutlineNode:
     parent: OutlineNode | None = None
     children: list[OutlineNode] = field(default_factory=list)
     loaded: bool = True
+    number: int = 0  # the row under its parent: `parent()` is asked for it on every layout
 
     def add(self, child: OutlineNode) -> OutlineNode:
         child.parent = self
+        child.number = len(self.children)
         self.children.append(child)
         return child
 
     def row(self) -> int:
-        return self.parent.children.index(self) if self.parent else 0
+        return self.number if self.parent else 0
 
 
 def outline(doc: Document, root: OutlineNode) -> None:
@@ -91,6 +93,9 @@ def _last_paragraph(by_label: dict[str, OutlineNode]) -> str:
 
 
 COLUMNS = ("Situation", "Date", "Title", "Symbol")
+
+
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class LibraryModel(NamedColumns, QAbstractItemModel):
@@ -153,9 +158,12 @@ class LibraryModel(NamedColumns, QAbstractItemModel):
     def node(self, index: Index) -> OutlineNode:
         return index.internalPointer() if index.isValid() else self.root
 
+    # index, parent, rowCount and hasChildren run for every row on every layout of the tree
+    # (a thousand documents): plain checks, no calls back into Qt.
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        node = self.node(parent)
-        if not self.hasIndex(row, column, parent) or row >= len(node.children):
+        node = parent.internalPointer() if parent.isValid() else self.root
+        if row < 0 or column < 0 or column >= len(COLUMNS) or row >= len(node.children) or \
+                (parent.isValid() and parent.column() != 0):
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
@@ -174,6 +182,9 @@ class LibraryModel(NamedColumns, QAbstractItemModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return len(COLUMNS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags  # asked for every row laid out
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:
         node = self.node(parent)

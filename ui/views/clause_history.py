@@ -2,15 +2,19 @@
 
 Each version is shown against the version it follows (the closest earlier one, as
 `app.services.search.clause_history` links them), deletions struck and insertions
-underlined; choosing a version opens it in the reader.
+underlined; choosing a version opens it in the reader. The versions are found off the UI
+thread and shown as they come, in batches; a newer request cancels the running one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+import time
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.services.search import HistoryEntry, clause_history
+from app.services.search import HistoryEntry, clause_history_rows
+from app.store import Store
 from app.wording import count
 from ui.dialogs.errors import show_error
 from ui.models.history_model import TEXT_COL, ClauseHistoryModel
@@ -19,6 +23,8 @@ from ui.session import LibraryChange, Session
 from ui.views.trace_panel import lay_out_trace, title_label, view_action
 from ui.views.trace_table import TraceTable
 from ui.workers import Job
+
+STREAM_INTERVAL_S = 0.15  # versions found are first shown after this, then at doubling intervals
 
 
 def history_summary(entries: list[HistoryEntry]) -> str:
@@ -39,14 +45,20 @@ class ClauseHistoryView(QWidget):
     open_requested = Signal(int, int)  # document id, position
     compare_requested = Signal(object, object)  # the earlier HistoryEntry, the later one
     history_ready = Signal(object)  # list[HistoryEntry]
+    _rows_found = Signal(int, object)  # generation, the versions so far: emitted by the worker
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.clause = ""
         self.latest = session.latest(self)
-        self.latest.finished.connect(self.set_entries)
+        self.latest.finished.connect(lambda entries: entries is not None and self.set_entries(entries))
         self.latest.failed.connect(self._fail)
+        self._generation = 0
+        self._rows_found.connect(self._queue_rows)  # queued: emitted on the worker's thread
+        self._batch: tuple[int, list[HistoryEntry]] | None = None  # the newest batch not shown yet
+        self._show_timer = QTimer(self, singleShot=True, interval=0)
+        self._show_timer.timeout.connect(self._show_batch)
         session.library_changed.connect(self._library_changed)
         self.setAccessibleName("Clause history")
         self.model = ClauseHistoryModel(parent=self)
@@ -75,12 +87,47 @@ class ClauseHistoryView(QWidget):
     # --- computing ------------------------------------------------------------------
 
     def trace(self, ref_or_text: str, title: str) -> Job:
-        """The history of a clause named by a REF (`1:5(h)`) or given as its text."""
+        """The history of a clause named by a REF (`1:5(h)`) or given as its text; the
+        versions are shown as they are found, and a newer request cancels this one."""
         self.clause = ref_or_text
         self.title.setText(title)
+        self._generation += 1
+        generation, rows_found = self._generation, self._rows_found
+
+        def work(lib: Store, job: Job) -> list[HistoryEntry] | None:
+            entries: list[HistoryEntry] = []
+            shown, interval = time.monotonic(), 0.0  # the first version at once
+            for entry in clause_history_rows(lib, ref_or_text):
+                if job.is_cancelled():
+                    return None
+                entries.append(entry)
+                if time.monotonic() - shown >= interval:
+                    rows_found.emit(generation, list(entries))
+                    # fewer, larger batches as versions pile up: each shows every version again
+                    shown, interval = time.monotonic(), max(STREAM_INTERVAL_S, interval * 2)
+            return entries
+
         self.summary.setText("searching…")
-        return self.latest.start(self.session.job(lambda lib, job: clause_history(lib, ref_or_text),
-                                                  "tracing the clause history"))
+        self.model.set_entries([])
+        return self.latest.start(self.session.job(work, "tracing the clause history"))
+
+    def _queue_rows(self, generation: int, entries: list[HistoryEntry]) -> None:
+        """Batches that arrived while the window was busy are shown as one: the newest."""
+        self._batch = (generation, entries)
+        self._show_timer.start()
+
+    def _show_batch(self) -> None:
+        if self._batch is not None:
+            batch, self._batch = self._batch, None
+            self._show_rows(*batch)
+
+    def _show_rows(self, generation: int, entries: list[HistoryEntry]) -> None:
+        """Versions found so far, while the search goes on (a newer request's win)."""
+        if generation != self._generation:
+            return
+        self.model.set_entries(entries)
+        self.summary.setText(f"searching… {count(len(entries), 'version')} so far")
+        self.table.schedule_fit()
 
     def _library_changed(self, change: LibraryChange) -> None:
         """A document imported (or removed) may hold another version of the clause."""
@@ -92,6 +139,8 @@ class ClauseHistoryView(QWidget):
         show_error(self, "Clause history", message)
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
+        self._batch = None  # a batch still queued is part of these
+        self._generation += 1  # and nothing of this request is shown again
         self.model.set_entries(entries)
         self.summary.setText(history_summary(entries))
         self.table.schedule_fit()

@@ -1,18 +1,28 @@
 """The provenance view: which segments of a passage repeat agreed language, which changed it, which are new.
 
-Provenance is computed off the UI thread (`app.services.search.provenance`, about a second
-on a large library); a newer request (the "within this document" toggle flipped again, a
-document imported meanwhile) cancels the older one.
+Provenance is computed off the UI thread (`app.services.search.provenance_rows`), and the
+rows found are shown as they come, in batches; a newer request (the "within this document"
+toggle flipped again, a document imported meanwhile) cancels the older one, and anything
+the older one still sends is dropped.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+import time
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
-from app.model import Passage
-from app.services.search import MODIFIED, NEW, VERBATIM, Provenance, SegmentProvenance, provenance
+from app.model import Kind, Passage
+from app.services.search import (
+    MODIFIED,
+    NEW,
+    VERBATIM,
+    Provenance,
+    SegmentProvenance,
+    provenance_rows,
+)
 from app.store import Store
 from app.wording import count
 from ui.dialogs.errors import show_error
@@ -24,6 +34,16 @@ from ui.views.trace_table import StatusDelegate, TraceTable, status_color
 from ui.workers import Job
 
 STATUSES = (VERBATIM, MODIFIED, NEW)
+STREAM_INTERVAL_S = 0.15  # rows found are first shown after this, then at doubling intervals
+
+
+def _partial(passage: Passage, rows: list[SegmentProvenance]) -> Provenance:
+    return Provenance(passage.ref, passage.describe(), tuple(rows))
+
+
+def passage_rows(passage: Passage) -> int:
+    """How many rows tracing the passage gives (titles and blank lines are not traced)."""
+    return sum(1 for s in passage.segments if s.kind is not Kind.TITLE and s.text.strip())
 
 
 def summary_text(prov: Provenance) -> str:
@@ -79,6 +99,7 @@ class ProvenanceView(QWidget):
     source_requested = Signal(int, int)  # document id, position: open the reader there
     compare_requested = Signal(object, object)  # SegmentProvenance, Passage (the traced one)
     provenance_ready = Signal(object)  # Provenance
+    _rows_found = Signal(int, object)  # generation, (Passage, Provenance so far): emitted by the worker
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,8 +107,13 @@ class ProvenanceView(QWidget):
         self.passage: Passage | None = None
         self.ref: str | Passage = ""
         self.latest = session.latest(self)
-        self.latest.finished.connect(lambda result: self.set_result(*result))
+        self.latest.finished.connect(lambda result: result is not None and self.set_result(*result))
         self.latest.failed.connect(self._fail)
+        self._generation = 0
+        self._rows_found.connect(self._queue_rows)  # queued: emitted on the worker's thread
+        self._batch: tuple[int, object] | None = None  # the newest batch not shown yet
+        self._show_timer = QTimer(self, singleShot=True, interval=0)
+        self._show_timer.timeout.connect(self._show_batch)
         session.library_changed.connect(self._library_changed)
         self.setAccessibleName("Provenance")
         self.model = ProvenanceModel(parent=self)
@@ -139,13 +165,26 @@ class ProvenanceView(QWidget):
     def rerun(self) -> Job:
         from app.services.library import resolve_ref
 
-        what, within = self.ref, self.within.isChecked()
+        self._generation += 1
+        generation, what, within = self._generation, self.ref, self.within.isChecked()
+        rows_found = self._rows_found
 
-        def work(lib: Store, job: Job) -> tuple[Passage, Provenance]:
+        def work(lib: Store, job: Job) -> tuple[Passage, Provenance] | None:
             passage = resolve_ref(lib, what) if isinstance(what, str) else what
-            return passage, provenance(lib, passage, within=within)
+            rows: list[SegmentProvenance] = []
+            shown, interval = time.monotonic(), 0.0  # the first row at once
+            for row in provenance_rows(lib, passage, within=within):
+                if job.is_cancelled():
+                    return None
+                rows.append(row)
+                if time.monotonic() - shown >= interval:
+                    rows_found.emit(generation, (passage, _partial(passage, rows)))
+                    # fewer, larger batches as rows pile up: each shows every row again
+                    shown, interval = time.monotonic(), max(STREAM_INTERVAL_S, interval * 2)
+            return passage, _partial(passage, rows)
 
         self.summary.setText("tracing…")
+        self.model.set_provenance(Provenance("", "", ()))
         return self.latest.start(self.session.job(work, "tracing the provenance"))
 
     def _library_changed(self, change: LibraryChange) -> None:
@@ -153,11 +192,32 @@ class ProvenanceView(QWidget):
         if change.documents and not change.switched and self.ref:
             self.rerun()
 
+    def _queue_rows(self, generation: int, rows: object) -> None:
+        """Batches that arrived while the window was busy are shown as one: the newest."""
+        self._batch = (generation, rows)
+        self._show_timer.start()
+
+    def _show_batch(self) -> None:
+        if self._batch is not None:
+            batch, self._batch = self._batch, None
+            self._show_rows(*batch)  # type: ignore[arg-type]
+
+    def _show_rows(self, generation: int, found: tuple[Passage, Provenance]) -> None:
+        """Rows traced so far, while the rest are traced (a newer request's rows win)."""
+        if generation != self._generation:
+            return
+        passage, prov = found
+        self.model.set_provenance(prov, passage.document.id)
+        self.summary.setText(f"tracing… {len(prov.segments)} of {count(passage_rows(passage), 'segment')}")
+        self.table.schedule_fit()
+
     def _fail(self, message: str) -> None:
         self.summary.setText("could not trace this passage")
         show_error(self, "Provenance", message)
 
     def set_result(self, passage: Passage, prov: Provenance) -> None:
+        self._batch = None  # a batch still queued is part of this
+        self._generation += 1  # and nothing of this request is shown again
         self.passage = passage
         if not self.title.text() or self.title.text() == str(self.ref):
             self.title.setText(f"Provenance of {passage.describe()}")

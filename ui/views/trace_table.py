@@ -162,6 +162,18 @@ class StatusDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+FIT_CHUNK = 60  # rows fitted per turn of the event loop
+FIT_SAMPLE = 500  # rows measured to size the columns other than the text
+
+
+def _sample(rows: int) -> range | list[int]:
+    """Every row of a short table; the first rows and an even spread of the rest of a long one."""
+    if rows <= FIT_SAMPLE:
+        return range(rows)
+    step = rows / (FIT_SAMPLE // 2)
+    return list(range(FIT_SAMPLE // 2)) + [int(k * step) for k in range(FIT_SAMPLE // 2)]
+
+
 class TraceTable(QTableView):
     """Rows grow to fit their wrapped text, and re-wrap when the columns change width."""
 
@@ -182,11 +194,15 @@ class TraceTable(QTableView):
         self.setItemDelegate(self.text_delegate)
         self._relayout = QTimer(self, singleShot=True, interval=0)
         self._relayout.timeout.connect(self.fit_rows)
+        self._unfitted: list[int] = []
+        self._fit_more = QTimer(self, singleShot=True, interval=0)
+        self._fit_more.timeout.connect(self._fit_next_chunk)
         self.horizontalHeader().sectionResized.connect(lambda *_: self._relayout.start())
 
     def fit_columns(self) -> None:
         """The text column takes the room left by the others, which fit their contents
-        (measured here once per model reset: Qt's own fitting asks every cell for its size)."""
+        (measured here once per model reset, on up to FIT_SAMPLE rows, each distinct text
+        once: Qt's own fitting asks every cell for its size)."""
         header = self.horizontalHeader()
         for c in range(header.count()):
             mode = QHeaderView.ResizeMode.Stretch if c == self.text_column else QHeaderView.ResizeMode.Interactive
@@ -200,8 +216,8 @@ class TraceTable(QTableView):
                 continue
             title = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
             widest: float = header.fontMetrics().horizontalAdvance(title) + 3 * PAD
-            for r in range(model.rowCount()):
-                text = model.index(r, c).data() or ""
+            texts = {model.index(r, c).data() or "" for r in _sample(model.rowCount())}
+            for text in texts:
                 widest = max(widest, max(fm_bold.horizontalAdvance(line) for line in text.split("\n")) + 2 * PAD + 8)
             self.setColumnWidth(c, int(widest + 0.999))
 
@@ -219,12 +235,31 @@ class TraceTable(QTableView):
 
     def fit_rows(self) -> None:
         """Row heights for the current column widths (laid-out texts are cached per width);
-        nothing to do when neither the rows nor the widths changed since the last fit."""
+        nothing to do when neither the rows nor the widths changed since the last fit.
+
+        The rows in view are fitted at once, the others FIT_CHUNK at a time on later turns
+        of the event loop: fitting two thousand wrapped rows in one go held the window for
+        seconds."""
         widths = tuple(self.columnWidth(c) for c in range(self.horizontalHeader().count()))
         if getattr(self, "_fitted", None) == widths:
             return
         self._fitted = widths
-        self.resizeRowsToContents()
+        rows = self.model().rowCount() if self.model() is not None else 0
+        top = max(0, self.rowAt(0))
+        shown = range(top, min(rows, top + FIT_CHUNK))
+        for r in shown:
+            self.resizeRowToContents(r)
+        self._unfitted = [r for r in range(rows) if r not in shown]
+        self._fit_more.start()
+
+    def _fit_next_chunk(self) -> None:
+        rows = self.model().rowCount() if self.model() is not None else 0
+        chunk, self._unfitted = self._unfitted[:FIT_CHUNK], self._unfitted[FIT_CHUNK:]
+        for r in chunk:
+            if r < rows:
+                self.resizeRowToContents(r)
+        if self._unfitted:
+            self._fit_more.start()
 
     def changeEvent(self, event) -> None:
         from PySide6.QtCore import QEvent

@@ -122,6 +122,20 @@ def all_segments(conn: psycopg.Connection) -> list[tuple[int, int, Segment]]:
     return [(int(r[0]), int(r[1]), Segment(Kind(r[2]), r[3], r[4], r[5], r[6])) for r in rows]
 
 
+def indexed_documents(conn: psycopg.Connection) -> dict[int, str]:
+    rows = conn.execute("SELECT id, content_hash FROM documents WHERE same_as IS NULL").fetchall()
+    return {int(r[0]): str(r[1]) for r in rows}
+
+
+def segments_of(conn: psycopg.Connection, document_ids: list[int]) -> list[tuple[int, int, Segment]]:
+    """`all_segments` for these documents (copies left out)."""
+    rows = conn.execute("SELECT s.document_id, s.position, s.kind, s.text, s.label, s.section, s.addressee "
+                        "FROM segments s JOIN documents d ON d.id = s.document_id "
+                        "WHERE d.same_as IS NULL AND s.document_id = ANY(%s) "
+                        "ORDER BY s.document_id, s.position", [document_ids]).fetchall()
+    return [(int(r[0]), int(r[1]), Segment(Kind(r[2]), r[3], r[4], r[5], r[6])) for r in rows]
+
+
 def index_problems(conn: psycopg.Connection) -> list[str]:
     """Empty when the full-text index exists and is valid."""
     row = conn.execute("SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass('segments_tsv')"

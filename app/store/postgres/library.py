@@ -73,7 +73,7 @@ class Tx:
         self.conn = conn
 
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor[Any]:
-        return self.conn.execute(sql.replace("?", "%s"), params)  # type: ignore[arg-type]
+        return self.conn.execute(sql.replace("?", "%s"), params)
 
 
 class PgLibrary:
@@ -192,7 +192,7 @@ class PgLibrary:
         self._local = threading.local()
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return self._connect().execute(sql.replace("?", "%s"), params).fetchall()  # type: ignore[arg-type]
+        return self._connect().execute(sql.replace("?", "%s"), params).fetchall()
 
     @contextmanager
     def transaction(self, *, documents: bool = True, draft_id: int | None = None) -> Iterator[Tx]:
@@ -301,6 +301,14 @@ class PgLibrary:
     @mapped
     def all_segments(self) -> list[tuple[int, int, Segment]]:
         return doc_sql.all_segments(self._connect())
+
+    @mapped
+    def indexed_documents(self) -> dict[int, str]:
+        return doc_sql.indexed_documents(self._connect())
+
+    @mapped
+    def segments_of(self, document_ids: Sequence[int]) -> list[tuple[int, int, Segment]]:
+        return doc_sql.segments_of(self._connect(), sorted({int(i) for i in document_ids}))
 
     @mapped
     def segment_text(self, doc_id: int, position: int) -> str:

@@ -247,3 +247,17 @@ def test_an_autosave_after_someone_elses_keeps_both(location, corpus_doc):
     bob.save_head(draft_id, mine[:3], base=saved.base)  # the returned base is the right one
     alice.close()
     bob.close()
+
+
+def test_indexed_documents_and_their_segments_leave_copies_out(store):
+    first, _ = store.add_document(small_doc("First"))
+    copy, _ = store.add_document(small_doc("Copy"), same_as=first.id)
+    second, _ = store.add_document(small_doc("Second", 2))
+    hashes = store.indexed_documents()
+    assert set(hashes) == {first.id, second.id}
+    assert store.segments_of([second.id, copy.id, first.id]) == [
+        s for s in store.all_segments() if s[0] in (first.id, second.id)]
+    assert store.segments_of([]) == []
+    store.replace_document(second.id, small_doc("Second again", 2))
+    assert store.indexed_documents()[second.id] != hashes[second.id]  # new text, same id
+    assert store.indexed_documents()[first.id] == hashes[first.id]
