@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# The application's id: the desktop entry's and AppStream component's name, the icon's name.
+APP_ID = "org.concorddrafting.Concord"
+
 
 def resources_dir() -> Path:
     """A frozen bundle's, else the checkout's, else the installed data files' folder."""
@@ -24,3 +27,13 @@ def resource(*parts: str) -> Path:
 def sample_files() -> list[Path]:
     """The documents a new library is seeded with."""
     return sorted(resource("sample").glob("*.txt"))
+
+
+def icon_file() -> Path:
+    """The application icon as drawn (SVG); `icon_pngs` are renderings of it."""
+    return resource("icons", "concord.svg")
+
+
+def icon_pngs() -> list[Path]:
+    """The icon rendered at each size the desktop uses, smallest first (`concord-16.png`...)."""
+    return sorted(resource("icons").glob("concord-*.png"), key=lambda p: int(p.stem.split("-")[1]))

@@ -38,6 +38,10 @@ def build_window(db: str | None = None, *, hooks: bool = True):
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Concord")
     app.setOrganizationName("Concord")
+    from ui import settings as S
+    from ui.commands.view_menu import apply_theme
+
+    apply_theme(S.THEME.get())
     problem = ""
     path = library_path(db)
     try:
@@ -61,8 +65,9 @@ def present(window) -> None:
     """Show the main window as a person should first see it.
 
     A window never saved before is fitted to the screen (a laptop's is often smaller than
-    the default size), and the newest document opens in the reader, so the first thing on
-    screen is a real text rather than an empty pane.
+    the default size). The tabs open when Concord last closed on this library come back;
+    with none, the newest document opens in the reader, so the first thing on screen is a
+    real text rather than an empty pane.
     """
     from ui import settings as S
 
@@ -71,6 +76,7 @@ def present(window) -> None:
         window.resize(min(window.width(), int(available.width() * 0.95)),
                       min(window.height(), int(available.height() * 0.92)))
     window.show()
+    window.restore_tabs()  # the tabs open when Concord last closed on this library
     if window.panel.proxy.rowCount():
         window.panel.tree.setCurrentIndex(window.panel.proxy.index(0, 0))
         if window.tabs.count() == 0:

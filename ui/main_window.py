@@ -28,6 +28,13 @@ from app.services.library import open_library, passage_of
 from app.store import Store
 from app.wording import count
 from ui import settings as S
+from ui.commands.continuity import RecentLibraries, remember_library, restore_tabs, save_tabs
+from ui.commands.edit_menu import EditCommands
+from ui.commands.help_menu import HelpCommands
+from ui.commands.library import LibraryCommands
+from ui.commands.printing import PrintCommands
+from ui.commands.view_menu import ViewCommands
+from ui.dialogs.compare_documents import CompareDocumentsDialog
 from ui.dialogs.compare_text import CompareTextDialog
 from ui.dialogs.errors import show_error
 from ui.dialogs.import_dialog import (
@@ -43,8 +50,9 @@ from ui.drafting.menu import DraftsMenu
 from ui.export_jobs import start_export
 from ui.library_panel import LibraryPanel
 from ui.models.parallels_model import ParallelsModel, run_name
+from ui.models.plain import plain_tooltip
 from ui.models.roles import Role
-from ui.models.similar_model import SimilarModel, SimilarRow
+from ui.models.similar_model import SimilarModel, SimilarRow, most_similar_first
 from ui.session import LibraryChange, Session
 from ui.trace_actions import TraceActions
 from ui.views.comparison import ComparisonView, has_service, service
@@ -77,11 +85,14 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)  # more tabs in sight before the arrows
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.panel)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.panel.setMinimumWidth(200)  # a narrow window squeezes the tabs, not the library
         self.splitter.setSizes([320, 980])
         self.setCentralWidget(self.splitter)
         self.search_dialog = SearchDialog(self.session, self)
@@ -102,22 +113,28 @@ class MainWindow(QMainWindow):
         return a
 
     def _make_menus(self) -> None:
+        """The menus; each group of commands is built by its own module of `ui.commands`."""
         bar = self.menuBar()
         file = bar.addMenu("&File")
         self.import_action = self._act(file, "&Import…", "Ctrl+I", self.choose_import)
         self._act(file, "&Open Library…", "Ctrl+O", self.choose_library)
+        self.recent = RecentLibraries(self, file, self.switch_library)
         self._act(file, "&New Library…", "Ctrl+Shift+N", self.choose_new_library)
         self._act(file, "Connect to &Team Library…", "Ctrl+Alt+O", self.connect_team_library)
         file.addSeparator()
         self._act(file, "&Compare Text…", "Ctrl+Shift+T", self.compare_text)
         file.addSeparator()
+        self.printing = PrintCommands(self, file)
+        file.addSeparator()
         self._act(file, "Close &Tab", "Ctrl+W", lambda: self.close_tab(self.tabs.currentIndex()))
         self._act(file, "&Quit", "Ctrl+Q", self.close)
         edit = bar.addMenu("&Edit")
+        self.edit = EditCommands(self, edit, self._focus_filter)
         self._act(edit, "&Search Library…", "Ctrl+K", self.search_dialog.open_search)
-        self._act(edit, "&Find in Document", None, self._find_in_document).setToolTip("Ctrl+F in a reader")
         self._act(edit, "Filter &Library", "Ctrl+L", self._focus_filter)
         document = bar.addMenu("&Document")
+        self._act(document, "&Compare With…\tCtrl+E", None, self.compare_current)
+        self._act(document, "C&ompare Documents…", "Ctrl+Alt+M", self.compare_documents)
         self._act(document, "Find &Parallel Blocks", "Ctrl+Shift+P", self.find_parallels)
         self.export_passage_action = self._act(document, "Export to &Word…", "Ctrl+Shift+D", self.export_passage)
         self.export_passage_action.setVisible(has_service("export"))
@@ -125,37 +142,37 @@ class MainWindow(QMainWindow):
         self.panel.draft_requested.connect(self.drafts.open_draft)
         bar.addMenu(self.drafts.menu)
         self.trace = TraceActions(self.session, self, document, edit, self.drafts.menu)
+        self.library_commands = LibraryCommands(self.session, self, self.panel.tree, self.drafts,
+                                                self.compare_with, document)
         view = bar.addMenu("&View")
         self._act(view, "&Library Panel", "Ctrl+1", lambda: self.panel.tree.setFocus())
         self._act(view, "&Current Tab", "Ctrl+2", lambda: self.tabs.currentWidget() and self.tabs.currentWidget().setFocus())
+        self._act(view, "&Next Tab", "Ctrl+PgDown", lambda: self._step_tab(1))
+        self._act(view, "&Previous Tab", "Ctrl+PgUp", lambda: self._step_tab(-1))
+        self.view = ViewCommands(self, view)
         help_ = bar.addMenu("&Help")
-        self._act(help_, "&Keyboard Shortcuts", "F1", self.show_shortcuts)
+        self.help = HelpCommands(self.session, self, self, help_)
+
+    def _step_tab(self, step: int) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def _focus_filter(self) -> None:
         self.panel.filter.setFocus()
         self.panel.filter.selectAll()
 
-    def _find_in_document(self) -> None:
+    def compare_current(self) -> None:
+        """Document > Compare With…: the reader's selection (or the library panel's)."""
         reader = self.current_reader()
-        if reader:
-            reader.open_find()
+        if reader is not None and not self.panel.tree.hasFocus():
+            selected = reader.selected_passage() if len(reader.selected_rows()) > 1 else None
+            self.compare_with(selected or passage_of(reader.document))
+        else:
+            self.library_commands.compare_selected()
 
-    def show_shortcuts(self) -> None:
-        lines = []
-        widgets = [self, *self.tab_widgets()]
-        seen = set()
-        for w in widgets:
-            for a in w.findChildren(QAction):
-                key = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                name = a.text().replace("&", "")
-                if key and (name, key) not in seen:
-                    seen.add((name, key))
-                    lines.append(f"{key:<18} {name}")
-        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", "\n".join(sorted(lines)), parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.last_dialog = box
+    def show_shortcuts(self) -> QDialog:
+        dialog = self.help.show_shortcuts()
+        return dialog
 
     @property
     def library(self) -> Store:
@@ -201,11 +218,22 @@ class MainWindow(QMainWindow):
 
     def add_tab(self, widget: QWidget, title: str, tooltip: str = "") -> int:
         """Open `widget` as a closable tab and show it (readers, comparisons, editors)."""
+        self.view.fit(widget)
         i = self.tabs.addTab(widget, title)
-        self.tabs.setTabToolTip(i, tooltip or title)
+        self.tabs.setTabToolTip(i, plain_tooltip(tooltip or title))  # titles may hold markup
         self.tabs.setCurrentIndex(i)
         widget.setFocus()
         return i
+
+    def close_widget(self, widget: QWidget) -> bool:
+        i = self.tabs.indexOf(widget)
+        return self.close_tab(i) if i >= 0 else True
+
+    def set_tab_title(self, widget: QWidget, title: str, tooltip: str = "") -> None:
+        i = self.tabs.indexOf(widget)
+        if i >= 0:
+            self.tabs.setTabText(i, title)
+            self.tabs.setTabToolTip(i, plain_tooltip(tooltip or title))
 
     def close_tab(self, index: int) -> bool:
         """Close tab `index`; False when it stays (a draft whose text could not be stored)."""
@@ -265,9 +293,18 @@ class MainWindow(QMainWindow):
         i = self.tabs.indexOf(view)
         if i >= 0:
             self.tabs.setTabText(i, view.title())
-            self.tabs.setTabToolTip(i, "  ↔  ".join(view.side_names()))
+            self.tabs.setTabToolTip(i, plain_tooltip("  ↔  ".join(view.side_names())))
 
     # --- comparing ------------------------------------------------------------------
+
+    def compare_documents(self) -> CompareDocumentsDialog:
+        """Document > Compare Documents…: both sides chosen, whole documents by default; the
+        document in the current reader (if any) on the left."""
+        reader = self.current_reader()
+        dialog = CompareDocumentsDialog(self.session, reader.document.id if reader else None, self)
+        dialog.accepted.connect(lambda: (sides := dialog.passages()) and self.open_comparison(*sides))
+        self.show_dialog(dialog)
+        return dialog
 
     def compare_with(self, passage: Passage) -> ReferencePickerDialog:
         dialog = ReferencePickerDialog(self.library, passage, self)
@@ -370,7 +407,7 @@ class MainWindow(QMainWindow):
 
     def _show_similar(self, passage: Passage, rows: list[SimilarRow]) -> None:
         intro = f"Language similar to {passage.describe()}: {count(len(rows), 'paragraph')}, most similar first for each."
-        dialog = ChoiceDialog("Similar language", intro, SimilarModel(rows), self)
+        dialog = ChoiceDialog("Similar language", intro, SimilarModel(most_similar_first(rows)), self)
         dialog.chosen.connect(lambda index: self.open_document(index.data(Role.DOC_ID), index.data(Role.POSITION)))
         dialog.open()
         self.last_dialog = dialog
@@ -384,7 +421,7 @@ class MainWindow(QMainWindow):
         passage = reader.selected_passage() if len(reader.selected_rows()) > 1 else None
         passage = passage or passage_of(reader.document)
         if not path:
-            folder = S.EXPORT_FOLDER.get() or str(Path.home())
+            folder = S.start_folder(S.EXPORT_FOLDER)
             name = "".join(c if c.isalnum() or c in "-_ " else "-" for c in passage.describe())
             path, _ = QFileDialog.getSaveFileName(self, "Export to Word", str(Path(folder) / f"{name}.docx"),
                                                   "Word (*.docx)")
@@ -399,6 +436,24 @@ class MainWindow(QMainWindow):
     def _library_changed(self, change: LibraryChange) -> None:
         if change.documents or change.switched:
             self.update_status()
+        if change.documents and not change.switched:
+            self._follow_library()
+
+    def _follow_library(self) -> None:
+        """Open tabs follow the library: a reader whose document was deleted closes, one whose
+        details were corrected shows them; a renamed draft's tab takes its new title."""
+        for w in self.tab_widgets():
+            if isinstance(w, ReaderView) and w.document.id is not None:
+                try:
+                    doc = self.library.get_document(w.document.id)
+                except ConcordError:
+                    self.close_widget(w)
+                    continue
+                if doc.title != w.document.title or doc.situation != w.document.situation or \
+                        doc.meeting_date != w.document.meeting_date or doc.symbol != w.document.symbol or \
+                        doc.report_symbol != w.document.report_symbol or doc.segments != w.document.segments:
+                    w.set_document(doc)
+                    self.set_tab_title(w, self._reader_title(doc), doc.title)
 
     def update_status(self) -> None:
         where = self.library.location
@@ -412,7 +467,7 @@ class MainWindow(QMainWindow):
 
     def choose_import(self) -> ImportFileDialog:
         """Files to import and how to read Word tracked changes; the import starts on Open."""
-        dialog = ImportFileDialog(self, S.IMPORT_FOLDER.get())
+        dialog = ImportFileDialog(self, S.start_folder(S.IMPORT_FOLDER))
         dialog.filesSelected.connect(lambda paths: self.import_paths(paths, dialog.revisions()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -475,6 +530,7 @@ class MainWindow(QMainWindow):
                 return False
         self.session.switch(new)  # the panel, the search and the status bar follow
         S.LAST_LIBRARY.set(new.location)
+        remember_library(new.location)
         return True
 
     # --- window state ---------------------------------------------------------------
@@ -496,6 +552,12 @@ class MainWindow(QMainWindow):
         S.MAIN_SPLITTER.set(self.splitter.saveState())
         if self.library.location != ":memory:":
             S.LAST_LIBRARY.set(self.library.location)
+            remember_library(self.library.location)
+        save_tabs(self, self.library.location)
+
+    def restore_tabs(self) -> int:
+        """Reopen the tabs open when the window last closed on this library."""
+        return restore_tabs(self.session, self, self.drafts.open_draft)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing typed is dropped: each draft is stored, written to a file or given up by

@@ -10,11 +10,17 @@ import argparse
 import importlib
 import pkgutil
 import sys
+from collections.abc import Callable, Iterable
 
 from app.errors import ConcordError
+from app.version import __version__
+
+# Adds subcommands to the parser: what a command module's `register` does.
+Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extra: Iterable[Register] = ()) -> argparse.ArgumentParser:
+    """The parser of every `*_cmds` module's commands, and of `extra`'s (the GUI's `gui`)."""
     parser = argparse.ArgumentParser(
         prog="concord",
         description="Import, compare, search and draft Security Council Working Group conclusions.",
@@ -25,16 +31,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="library file or team library address postgresql://user@host/dbname "
              "(default: $CONCORD_DB, else the user data directory)",
     )
+    parser.add_argument("--version", action="version", version=f"concord {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.endswith("_cmds"):
             importlib.import_module(f"{__name__}.{info.name}").register(sub)
+    for register in extra:
+        register(sub)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: list[str] | None = None, extra: Iterable[Register] = ()) -> int:
+    parser = build_parser(extra)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

@@ -1,4 +1,4 @@
-"""Library commands: import, list, show, search, gui."""
+"""Library commands: import, list, show, search."""
 
 from __future__ import annotations
 
@@ -67,9 +67,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("repair", help="rebuild the full-text index (nothing stored is changed)")
     p.set_defaults(func=cmd_repair)
-
-    p = sub.add_parser("gui", help="open the desktop application")
-    p.set_defaults(func=cmd_gui)
 
 
 def _doc_json(doc: Document) -> dict[str, object]:
@@ -178,6 +175,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+
 def cmd_delete(args: argparse.Namespace) -> int:
     doc = svc.delete_document(library(args), args.ref)
     print(f"deleted document {doc.id} ({count(len(doc.segments), 'segment')}): {doc.title}")
@@ -209,9 +207,3 @@ def cmd_repair(args: argparse.Namespace) -> int:
     for line in library(args).repair():
         print(line)
     return 0
-
-
-def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.main import run
-
-    return run(args.db)

@@ -131,7 +131,7 @@ class _Candidates:
 
 def _allowed_entries(index: SegmentIndex, exclude: int | None, before: str) -> np.ndarray:
     """Per entry: outside document `exclude` and not dated after `before` (undated always counts)."""
-    allowed = index.entry_docs != (exclude if exclude is not None else -1)
+    allowed: np.ndarray = np.asarray(index.entry_docs != (exclude if exclude is not None else -1))
     if before:
         later = np.array([d for d, date in index.dates.items() if date and date > before], dtype=np.int64)
         allowed &= ~np.isin(index.entry_docs, later)

@@ -508,18 +508,9 @@ def _document_row(doc: Document) -> list[object]:
 
 
 def _insert_segments(db: sqlite_utils.Database, doc_id: int, segments: Sequence[Segment]) -> None:
-    db.table("segments").insert_all(
-        (
-            {
-                "document_id": doc_id,
-                "position": i,
-                "kind": s.kind.value,
-                "label": s.label,
-                "section": s.section,
-                "addressee": s.addressee,
-                "text": s.text,
-            }
-            for i, s in enumerate(segments)
-        ),
-        batch_size=500,
+    # executemany, not sqlite-utils' insert_all: a tenth of the Python work per segment.
+    db.conn.executemany(
+        "INSERT INTO segments (document_id, position, kind, label, section, addressee, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, i, s.kind.value, s.label, s.section, s.addressee, s.text) for i, s in enumerate(segments)],
     )

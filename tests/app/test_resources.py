@@ -19,3 +19,9 @@ def test_installed_copy_finds_the_sample_under_the_prefix(tmp_path, monkeypatch)
     sample.write_text("1. Text.\n", encoding="utf-8")
     monkeypatch.setattr(sys, "prefix", str(tmp_path))
     assert resources.sample_files() == [Path(sample)]
+
+
+def test_icon_renderings_are_listed_smallest_first():
+    sizes = [int(p.stem.split("-")[1]) for p in resources.icon_pngs()]
+    assert sizes == [16, 32, 48, 64, 128, 256]
+    assert resources.icon_file().name == "concord.svg" and resources.icon_file().is_file()

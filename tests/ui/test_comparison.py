@@ -65,7 +65,7 @@ def test_navigation_moves_and_overview_on_a_hand_made_comparison(qtbot, window):
     assert view.current_row() == 1
     assert view.go_to_partner() == 5  # the move's other place
     assert view.delegate.notes(view.model.row_at(1)) == ("", "moved to 6(d) ↓")
-    assert view.delegate.notes(view.model.row_at(5))[0] == "moved from 5(c) ↑"
+    assert view.delegate.notes(view.model.row_at(5))[0] == "moved here from above ↑"  # 5(c) is beside it
     assert "1 same · 1 changed · 1 added · 1 removed · 1 moved" in view.summary.text()
     # the overview strip marks the five changed rows; clicking the bottom jumps to the end
     assert [m[0] for m in view.overview.marks()] == [1, 2, 3, 4, 5]

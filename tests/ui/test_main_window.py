@@ -197,8 +197,10 @@ def test_switching_library(window, qtbot, tmp_path):
 
 
 def test_every_menu_action_has_a_shortcut(window):
+    # A key the widgets handle themselves (Undo, Copy, F2 in the library) is shown after a tab,
+    # as Qt shows a shortcut; an About box and a submenu have none by convention.
     for menu_action in window.menuBar().actions():
         for a in menu_action.menu().actions():
-            if a.isSeparator() or not a.isVisible():
+            if a.isSeparator() or not a.isVisible() or a.menu() is not None:
                 continue
-            assert not a.shortcut().isEmpty() or a.text() == "&Find in Document", a.text()
+            assert not a.shortcut().isEmpty() or "\t" in a.text() or a.text() == "&About Concord", a.text()

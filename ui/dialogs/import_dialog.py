@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import ImportResult
-from app.services.library import import_files
+from app.services.library import Same, import_file, import_files
 from app.wording import count
 from ui import settings as S
+from ui.dialogs.same_document import SameDocumentQuestion
 from ui.models.import_model import ImportResultsModel
 from ui.session import Session
 from ui.workers import Job
@@ -89,8 +90,11 @@ class ImportSummaryDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # a refusal's reason is read whole
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Reasons wrap: the rows are measured again once the columns have their width.
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -99,14 +103,20 @@ class ImportSummaryDialog(QDialog):
         lay.addWidget(self.headline)
         lay.addWidget(self.table, 1)
         lay.addWidget(buttons)
-        self.resize(760, 320)
+        self.resize(860, 360)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
 
 class ImportController(QObject):
     """Runs one import on the write lane with a progress dialog; `finished(results)` at the end.
 
     Between two files the lane runs the autosaves waiting behind the import, so a long
-    import never holds back what a drafter typed.
+    import never holds back what a drafter typed. A file holding a document the library
+    already has from another file is stored only once the person has said what to do
+    (`SameDocumentQuestion`); `finished` comes after the last answer, with every outcome.
     """
 
     finished = Signal(object)  # list[ImportResult]
@@ -118,6 +128,9 @@ class ImportController(QObject):
         self.paths = [str(p) for p in paths]
         self.revisions = revisions
         self.results: list[ImportResult] = []
+        self.question: SameDocumentQuestion | None = None  # the one being asked, for tests
+        self._asks: list[ImportResult] = []
+        self._answers: list[tuple[str, Same]] = []
         self.progress = QProgressDialog("Importing…", "Cancel", 0, len(self.paths), parent)
         self.progress.setWindowTitle("Import")
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -142,7 +155,7 @@ class ImportController(QObject):
             self.session.lane.run_urgent()
 
         return import_files(lib, self.paths, progress=progress, cancelled=job.is_cancelled,
-                            revisions=self.revisions)
+                            revisions=self.revisions, same=Same.ASK)
 
     def _progressed(self, done: int, total: int, name: str) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -153,7 +166,52 @@ class ImportController(QObject):
     def _done(self, results: list[ImportResult]) -> None:
         self.results = results
         self._close_progress()
-        self.finished.emit(results)
+        self._asks = [r for r in results if r.same_as is not None and not r.same_action]
+        if self._asks:
+            self._ask_next()
+        else:
+            self.finished.emit(results)
+
+    # --- the same document from another file ------------------------------------------
+
+    def _ask_next(self) -> None:
+        if not self._asks:
+            self._import_answers()
+            return
+        result = self._asks.pop(0)
+        parent = self.parent()
+        box = SameDocumentQuestion(result, len(self._asks), parent if isinstance(parent, QWidget) else None)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _: self._answered(box, result))
+        self.question = box
+        box.open()
+
+    def _answered(self, box: SameDocumentQuestion, result: ImportResult) -> None:
+        choice = box.choice()
+        self._answers.append((result.file, choice))
+        if box.for_all.isChecked():
+            self._answers += [(r.file, choice) for r in self._asks]
+            self._asks = []
+        self.question = None
+        self._ask_next()
+
+    def _import_answers(self) -> None:
+        """Import again the files asked about, each as the person answered."""
+        answers, revisions = list(self._answers), self.revisions
+        self._answers = []
+
+        def work(lib, job: Job) -> list[ImportResult]:
+            return [import_file(lib, path, revisions, same) for path, same in answers]
+
+        job = self.session.job(work, "importing files", writes=True)
+        job.signals.finished.connect(self._answers_done)
+        job.signals.failed.connect(self.failed)
+        self.answers_job = self.session.lane.submit(job)
+
+    def _answers_done(self, again: list[ImportResult]) -> None:
+        by_file = {r.file: r for r in again}
+        self.results = [by_file.get(r.file, r) for r in self.results]
+        self.finished.emit(self.results)
 
     def _failed(self, message: str) -> None:
         self._close_progress()

@@ -82,6 +82,29 @@ def side_distinctions(left: Passage, right: Passage) -> tuple[str, str]:
     return a, b
 
 
+def dated_name(passage: Passage) -> str:
+    """A side named by situation and meeting date, "Mali 2020-11-20 5(n)..5(v)"; a draft's
+    text by its round, "Burkina Faso draft, rev.1"."""
+    if version_of(passage):
+        return passage_name(passage)
+    doc = passage.document
+    where = " ".join(x for x in (doc.situation or doc.title, doc.meeting_date) if x)
+    if passage.start and passage.end and passage.start != passage.end:
+        return f"{where} {passage.start}..{passage.end}"
+    return f"{where} {passage.start}".strip()
+
+
+def side_titles(left: Passage, right: Passage) -> tuple[str, str]:
+    """Both sides' names for headers and exports ("Mali 2020-11-20 → Burkina Faso draft,
+    rev.1"); two documents of one situation and date add what tells them apart (symbol,
+    file), never a database id when anything else will do."""
+    names = [dated_name(left), dated_name(right)]
+    if names[0] == names[1] and _key(left) != _key(right):
+        apart = distinctions([left.document, right.document], lambda d: f"{d.situation or d.title} {d.meeting_date}")
+        names = [f"{n} · {a}" if a else n for n, a in zip(names, apart, strict=True)]
+    return names[0], names[1]
+
+
 def _key(passage: Passage) -> int | str | None:
     return passage.document.id if passage.document.id is not None else draft_key(passage)
 
@@ -113,16 +136,17 @@ class PassagePicker(QWidget):
         self.document = QComboBox()
         self.document.setAccessibleName(f"{side} document")
         self.document.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.document.setMinimumContentsLength(14)
+        self.document.setMinimumContentsLength(12)
         self.document.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.start = self._label_box(f"{side} from label")
-        self.end = self._label_box(f"{side} to label")
+        self.start = self._label_box(f"{side} from label", len(WHOLE))  # "(whole document)" unclipped
+        self.end = self._label_box(f"{side} to label", 6)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(f"{side}:"))
         row.addWidget(self.document, 1)
+        row.addWidget(QLabel("from"))
         row.addWidget(self.start)
-        row.addWidget(QLabel(".."))
+        row.addWidget(QLabel("to"))
         row.addWidget(self.end)
         self.reload_documents()
         self.document.activated.connect(self._document_picked)
@@ -150,12 +174,12 @@ class PassagePicker(QWidget):
         if keep is not None and i < 0 and self.document.count():  # its document was removed
             self._fill_labels(self._doc(self.document.currentData()))
 
-    def _label_box(self, name: str) -> QComboBox:
+    def _label_box(self, name: str, chars: int) -> QComboBox:
         box = QComboBox()
         box.setEditable(True)
         box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         box.setAccessibleName(name)
-        box.setMinimumContentsLength(6)
+        box.setMinimumContentsLength(chars)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return box
 

@@ -9,7 +9,7 @@ from app.errors import ConcordError
 from app.model import Passage
 from app.store import Store
 from ui.dialogs.parts import error_label, ok_cancel_buttons
-from ui.dialogs.passage_picker import PassagePicker
+from ui.dialogs.passage_picker import PassagePicker, dated_name
 
 
 class ReferencePickerDialog(QDialog):
@@ -17,7 +17,8 @@ class ReferencePickerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Compare with")
         self.chosen = chosen
-        intro = QLabel(f"Compare {chosen.describe()} with:")
+        whole = len(chosen.segments) == len(chosen.document.segments)
+        intro = QLabel(f"Compare {dated_name(chosen)}{' (whole document)' if whole else ''} with:")
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.picker = PassagePicker(library, "Other")
         self.picker.set_passage(Passage(chosen.document, chosen.document.segments, chosen.ref))

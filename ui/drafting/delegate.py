@@ -20,18 +20,25 @@ from PySide6.QtWidgets import (
 )
 
 from ui.drafting.highlight import BracketHighlighter, bracket_html
+from ui.models.roles import Role
 from ui.models.table import Index
 
 
 class SegmentTextEdit(QPlainTextEdit):
-    """The in-place editor; Ctrl+Z/Ctrl+Y go to the draft's undo stack, not the editor's."""
+    """The in-place editor; Ctrl+Z/Ctrl+Y go to the draft's undo stack, not the editor's.
+
+    Tab never types a tab character (invisible, and carried into every export): it ends
+    the edit and moves on to the next row, Shift+Tab to the row before.
+    """
 
     undo_requested = Signal()
     redo_requested = Signal()
+    tab_pressed = Signal(bool)  # True: Tab (next row); False: Shift+Tab (previous row)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)
         self.setFrameStyle(0)
         self.highlighter = BracketHighlighter(self.document())
 
@@ -49,6 +56,10 @@ class SegmentTextEdit(QPlainTextEdit):
         if e.matches(QKeySequence.StandardKey.Redo):
             self.redo_requested.emit()
             return
+        if e.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            forward = e.key() == Qt.Key.Key_Tab and not e.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.tab_pressed.emit(forward)
+            return
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not e.modifiers():
             parent = self.parent()
             if isinstance(parent, QWidget):
@@ -63,11 +74,12 @@ class TextDelegate(QStyledItemDelegate):
 
     editor_created = Signal(object)
 
-    def _document(self, option: QStyleOptionViewItem, text: str, width: int) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, text: str, width: int,
+                  spans: tuple[tuple[int, int, str], ...] = ()) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)
-        doc.setHtml(bracket_html(text))
+        doc.setHtml(bracket_html(text, spans))
         doc.setTextWidth(max(width, 50))
         return doc
 
@@ -79,7 +91,7 @@ class TextDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else None
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(opt, text, opt.rect.width())
+        doc = self._document(opt, text, opt.rect.width(), index.data(Role.SPANS) or ())
         painter.save()
         painter.translate(opt.rect.topLeft())
         ctx = QAbstractTextDocumentLayout.PaintContext()

@@ -115,7 +115,7 @@ class ExportDraftDialog(QDialog):
 
         self.author = QLineEdit(S.EXPORT_AUTHOR.get() or default_author())
         self.author.setAccessibleName("Author of the tracked changes")
-        folder = Path(S.EXPORT_FOLDER.get() or Path.home())
+        folder = Path(S.start_folder(S.EXPORT_FOLDER))
         name = "".join(c if c.isalnum() or c in "-_ " else "-" for c in draft.title)[:60].strip() or "draft"
         self.path = QLineEdit(str(folder / f"{name}.docx"))
         self.path.setAccessibleName("Word file")
@@ -134,7 +134,9 @@ class ExportDraftDialog(QDialog):
         form.addRow("", self.picker)
         form.addRow("&Style:", self.mode)
         form.addRow("&Author:", self.author)
-        form.addRow("&File:", file_row)
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.path)  # a row of a layout takes no mnemonic of its own
+        form.addRow(file_label, file_row)
         buttons = ok_cancel_buttons(self, "Export")
         lay = QVBoxLayout(self)
         lay.addLayout(form)

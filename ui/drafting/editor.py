@@ -15,9 +15,11 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -33,13 +35,19 @@ from PySide6.QtWidgets import (
 from app import drafts as core
 from app.drafts import EditRefused
 from app.errors import ConcordError
-from app.model import Kind, Segment
+from app.model import Kind, ReviewMark, Segment
 from app.services import drafts as svc
+from app.store import Store
 from app.wording import count
 from ui.drafting.commands import DraftCommand, EditTextCommand
 from ui.drafting.delegate import SegmentTextEdit, TextDelegate
+from ui.drafting.editor_actions import EditorActions
+from ui.drafting.find_replace import DraftFinder, FindInDraft, FindReplaceBar
 from ui.drafting.model import DraftModel
 from ui.drafting.precedents import PrecedentPanel
+from ui.drafting.review import follow_marks
+from ui.drafting.review_marks import ReviewMarks
+from ui.drafting.status_strip import ReviewBar, StatusStrip, saved_at
 from ui.session import Session
 from ui.views.textpaint import diff_colors
 from ui.workers import failure_message
@@ -50,7 +58,7 @@ RETRY_MS = 2000  # after a failed save, the next try
 Rows = tuple[Segment, ...]
 
 
-class DraftEditor(QWidget):
+class DraftEditor(EditorActions, FindInDraft, ReviewMarks, QWidget):
     """`DraftEditor(session, draft_id)`: edit a draft's working copy; autosaves itself."""
 
     autosaved = Signal(str)  # when
@@ -73,6 +81,11 @@ class DraftEditor(QWidget):
         self.saved_edits = 0  # how many of them the library has
         self._saving_edits = -1  # what the save on its way holds (-1: none on its way)
         self.problem = ""  # why the last save failed ("" once one succeeds)
+        # Places the replace step changed or held back, until the drafter has looked at them;
+        # stored with the next save when they change (`_marks_saved` False).
+        self.marks: tuple[ReviewMark, ...] = session.store.review_marks(draft_id)
+        self._marks_saved = True
+        self._pending_marks: tuple[ReviewMark, ...] | None = None
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.save_soon)
         self.retry_timer = QTimer(self, singleShot=True, interval=RETRY_MS)
@@ -114,14 +127,16 @@ class DraftEditor(QWidget):
         self.panel.insert_requested.connect(self.insert_precedent)
         self.panel.replace_requested.connect(self.replace_with_precedent)
 
-        self.brackets_label = QLabel()
-        self.saved_label = QLabel()
         self.toolbar = QToolBar()
+        self.toolbar.setAccessibleName("Draft tools")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # text where there is no icon
         self._actions()
-        self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.brackets_label)
-        self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.saved_label)
+        self.status = StatusStrip(self.save_version_action)
+        self.review_bar = ReviewBar(self.next_review_action, self.mark_reviewed_action, self.mark_all_action)
+        self.brackets_label: QLabel = self.status.brackets_label
+        self.saved_label: QLabel = self.status.saved_label
+        self.find_bar = FindReplaceBar()
+        self.finder = DraftFinder(self, self.find_bar, self)
 
         split = QSplitter()
         split.addWidget(self.view)
@@ -130,7 +145,13 @@ class DraftEditor(QWidget):
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.toolbar)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.toolbar, 1)
+        top.addWidget(self.status)
+        layout.addLayout(top)
+        layout.addWidget(self.review_bar)
+        layout.addWidget(self.find_bar)
         self.save_banner = QLabel()  # "Not saved: why", across the tab, while saving fails
         self.save_banner.setObjectName("not-saved")
         self.save_banner.setAccessibleName("Not saved")
@@ -141,53 +162,12 @@ class DraftEditor(QWidget):
         layout.addWidget(split, 1)
         self.model.set_segments(self.draft.head)
         self.undo_stack.indexChanged.connect(lambda _: self._update_actions())
+        self._show_marks()
         self._update_brackets()
         self._update_actions()
-        self.saved_label.setText(f"Saved {self.draft.head_saved_at}")
+        self._show_saved(self.draft.head_saved_at)
         if self.model.rowCount():
             self.set_current_row(0)
-
-    # --- actions ----------------------------------------------------------------------
-
-    def _action(self, text: str, slot: Callable[[], object], shortcut: str | QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self.toolbar.addAction(action)
-        return action
-
-    def _actions(self) -> None:
-        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        for a in (self.undo_action, self.redo_action):
-            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(a)
-            self.toolbar.addAction(a)
-        self.toolbar.addSeparator()
-        self.add_paragraph_action = self._action("+ Paragraph", lambda: self.add(Kind.PARAGRAPH), "Ctrl+Return")
-        self.add_sub_action = self._action("+ Subparagraph", lambda: self.add(Kind.SUBPARAGRAPH), "Ctrl+Shift+Return")
-        self._action("+ Heading", lambda: self.add(Kind.HEADING))
-        self._action("+ Addressee", lambda: self.add(Kind.ADDRESSEE))
-        self.delete_action = self._action("Delete", self.delete_row, "Ctrl+Shift+Delete")
-        self.up_action = self._action("Up", self.move_up, "Alt+Up")
-        self.down_action = self._action("Down", self.move_down, "Alt+Down")
-        self.indent_action = self._action("Indent", self.indent, "Alt+Right")
-        self.outdent_action = self._action("Outdent", self.outdent, "Alt+Left")
-        self.toolbar.addSeparator()
-        self._action("Save version…", self.save_version_dialog, "Ctrl+S")
-
-    def _update_actions(self) -> None:
-        segs, row = self.segments, self.current_row()
-        self.up_action.setEnabled(core.can_move_up(segs, row))
-        self.down_action.setEnabled(core.can_move_down(segs, row))
-        self.indent_action.setEnabled(core.can_indent(segs, row))
-        self.outdent_action.setEnabled(core.can_outdent(segs, row))
-        self.delete_action.setEnabled(0 <= row < len(segs))
 
     # --- state ------------------------------------------------------------------------
 
@@ -203,11 +183,19 @@ class DraftEditor(QWidget):
             self.view.setCurrentIndex(self.model.index(row, 1))
 
     def _apply(self, rows: Rows, row: int) -> None:
-        """What every command's redo/undo does: show the rows, select one, schedule autosave."""
+        """What every command's redo/undo does: show the rows, select one, schedule autosave.
+
+        Review marks follow their rows; an edited row loses its marks (see `review`)."""
+        marks = follow_marks(self.marks, self.segments, rows)
         self.model.set_segments(rows)
+        if marks != self.marks:
+            self.marks, self._marks_saved = marks, False
+        self._show_marks()
         if row != self.current_row():
             self.set_current_row(row)
         self._changed()
+        if not self.find_bar.isHidden():
+            self.finder.refresh()
 
     def _changed(self) -> None:
         self.edits += 1
@@ -237,13 +225,29 @@ class DraftEditor(QWidget):
         self.autosave_timer.stop()
         if not self.dirty or self._saving_edits >= 0:
             return  # nothing new, or a save on its way (`_save_ended` looks again)
-        edits, rows, draft_id = self.edits, self.segments, self.draft_id
+        edits, store = self.edits, self._store_now()
         self._saving_edits = edits
-        job = self.session.write(lambda lib, job: self._store(lib, draft_id, rows), "saving the draft",
-                                 urgent=True)
+        job = self.session.write(lambda lib, job: store(lib), "saving the draft", urgent=True)
         job.signals.finished.connect(self._save_done)
         job.signals.failed.connect(self._save_failed)
         job.signals.ended.connect(self._save_ended)
+
+    def _store_now(self) -> Callable[[Store], str]:
+        """What a save writes: the rows as they are now, and the review marks if they changed."""
+        rows, draft_id = self.segments, self.draft_id
+        marks = None if self._marks_saved else self.marks
+        self._marks_saved = True  # a failed save puts it back (`_not_saved`)
+
+        def store(lib: Store) -> str:
+            # Someone else's text saved meanwhile is kept as a version (`autosave_keeping_both`).
+            saved = svc.autosave_keeping_both(lib, draft_id, rows, self.base)
+            self.base, self.save_note = saved.base, saved.note
+            if marks is not None:
+                lib.set_review_marks(draft_id, marks)
+            return saved.when
+
+        self._pending_marks = marks
+        return store
 
     def _save_done(self, when: str) -> None:
         self._saved(self._saving_edits, when)
@@ -264,24 +268,18 @@ class DraftEditor(QWidget):
         self.autosave_timer.stop()
         if not self.dirty:
             return True
-        edits, rows, draft_id = self.edits, self.segments, self.draft_id
+        edits, store = self.edits, self._store_now()
         try:
-            when = self.session.write_now(lambda lib: self._store(lib, draft_id, rows), "saving the draft")
+            when = self.session.write_now(store, "saving the draft")
         except ConcordError as e:
             self._not_saved(edits, str(e))
             return False
         except Exception as e:
-            log.exception("saving draft %s failed", draft_id)
+            log.exception("saving draft %s failed", self.draft_id)
             self._not_saved(edits, failure_message("saving the draft", e))
             return False
         self._saved(edits, when)
         return True
-
-    def _store(self, lib, draft_id: int, rows) -> str:
-        """Autosave on the write lane; someone else's text saved meanwhile is kept as a version."""
-        saved = svc.autosave_keeping_both(lib, draft_id, rows, self.base)
-        self.base, self.save_note = saved.base, saved.note
-        return saved.when
 
     def _saved(self, edits: int, when: str) -> None:
         if edits < 0 or edits < self.saved_edits:
@@ -290,14 +288,20 @@ class DraftEditor(QWidget):
         self.problem = ""
         self.retry_timer.stop()
         self.save_banner.hide()
-        self.saved_label.setStyleSheet("")
-        self.saved_label.setText(f"Saved {when}" + (f" — {self.save_note}" if self.save_note else ""))
-        self.saved_label.setToolTip("")
+        self._show_saved(when)
         self.autosaved.emit(when)
+
+    def _show_saved(self, when: str) -> None:
+        text, tip = saved_at(when)
+        self.saved_label.setStyleSheet("")
+        self.saved_label.setText(text + (f" — {self.save_note}" if self.save_note else ""))
+        self.saved_label.setToolTip(tip)
 
     def _not_saved(self, edits: int, message: str) -> None:
         if edits <= self.saved_edits:
             return  # a later save went through
+        if self._pending_marks is not None:
+            self._marks_saved = False  # the marks go with the next try
         reason = message.removeprefix(f"{self.session.store.location}: ")
         if reason != self.problem:
             log.warning("draft %s not saved: %s", self.draft_id, message)
@@ -392,6 +396,29 @@ class DraftEditor(QWidget):
             self.view.closePersistentEditor(self.view.currentIndex())
             self.set_text(row, text, mergeable=False)
 
+    def add_and_type(self, kind: Kind) -> bool:
+        """Add a row below (the toolbar, Ctrl+Return) and open it for typing."""
+        if not self.add(kind):
+            return False
+        self.view.setFocus()
+        self.view.edit(self.model.index(self.current_row(), 1))
+        return True
+
+    def replace_row_text(self, row: int, text: str, label: str) -> bool:
+        """One row's whole text replaced as one undoable step named `label`."""
+        self._close_row_editor()
+        return self._push(label, lambda s, r: (core.edit_text(s, row, text), row))
+
+    def replace_rows(self, rows: Rows, label: str) -> bool:
+        """Every row replaced at once (Replace All) as one undoable step named `label`."""
+        self._close_row_editor()
+        return self._push(label, lambda s, r: (tuple(rows), r))
+
+    def show_status(self, text: str, ms: int = 6000) -> None:
+        top = self.window()
+        if isinstance(top, QMainWindow):
+            top.statusBar().showMessage(text, ms)
+
     # --- versions ---------------------------------------------------------------------
 
     def save_version(self, name: str) -> int:
@@ -409,9 +436,11 @@ class DraftEditor(QWidget):
         name, ok = QInputDialog.getText(self, "Save version", "Name this round:", text=suggested)
         if ok:
             try:
-                self.save_version(name)
+                number = self.save_version(name)
             except ConcordError as e:
                 QMessageBox.warning(self, "Save version", str(e))
+                return
+            self.show_status(f"Saved version {number}, “{name.strip()}”, of “{self.draft.title}”.", 8000)
 
     # --- view plumbing ----------------------------------------------------------------
 
@@ -427,6 +456,22 @@ class DraftEditor(QWidget):
     def _editor_created(self, editor: SegmentTextEdit) -> None:
         editor.undo_requested.connect(self.undo_stack.undo)
         editor.redo_requested.connect(self.undo_stack.redo)
+        editor.tab_pressed.connect(lambda forward: self._tabbed(editor, forward))
+
+    def _tabbed(self, editor: SegmentTextEdit, forward: bool) -> None:
+        """Tab in a row: keep what was typed, leave the row, select the next (or previous) one."""
+        row = self.current_row()
+        self.delegate.commitData.emit(editor)
+        self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.set_current_row(max(0, min(row + (1 if forward else -1), self.model.rowCount() - 1)))
+        self.view.setFocus()
+
+    def _close_row_editor(self) -> None:
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            editor = self.view.indexWidget(self.view.currentIndex())
+            if editor is not None:
+                self.delegate.commitData.emit(editor)
+                self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def stop(self) -> None:
         """No more saving or searching: the tab is closing (what was typed is stored or given up)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 
@@ -28,20 +29,37 @@ class BracketHighlighter(QSyntaxHighlighter):
             self.setFormat(start, end - start, self.bracket_format)
 
 
-def bracket_html(text: str) -> str:
-    """The text as HTML with bracketed spans in dark ink on amber (nested spans merged)."""
-    spans = bracket_spans(text)
-    marked = [False] * len(text)
-    for a, b in spans:
-        for i in range(a, b):
-            marked[i] = True
+# Places the replace step changed (blue) or held back (rose, underlined) stay marked until
+# the drafter has looked at them; find matches are green, the current one darker.
+MARK_STYLES = {
+    "replaced": "background:#cfe2ff; color:#1f1f1f",
+    "held": "background:#ffd3cc; color:#1f1f1f; text-decoration:underline",
+    "find": "background:#b7efc5; color:#1f1f1f",
+    "current": "background:#53c373; color:#000000",
+}
+_BRACKETS = f"background:{BRACKET_BACKGROUND}; color:{BRACKET_INK}"
+_PRIORITY = ("replaced", "held", "find", "current")  # a later kind is drawn over an earlier one
+
+
+def bracket_html(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> str:
+    """The text as HTML with bracketed spans in dark ink on amber (nested spans merged), and
+    `marks` (start, end, kind) in the colours of `MARK_STYLES`. Everything else is escaped."""
+    style: list[str] = [""] * len(text)
+    for a, b in bracket_spans(text):
+        for i in range(a, min(b, len(text))):
+            style[i] = _BRACKETS
+    for kind in _PRIORITY:
+        for a, b, k in marks:
+            if k == kind:
+                for i in range(max(a, 0), min(b, len(text))):
+                    style[i] = MARK_STYLES[kind]
     out: list[str] = []
     i = 0
     while i < len(text):
         j = i
-        while j < len(text) and marked[j] == marked[i]:
+        while j < len(text) and style[j] == style[i]:
             j += 1
         chunk = html.escape(text[i:j])
-        out.append(f'<span style="background:{BRACKET_BACKGROUND}; color:{BRACKET_INK}">{chunk}</span>' if marked[i] else chunk)
+        out.append(f'<span style="{style[i]}">{chunk}</span>' if style[i] else chunk)
         i = j
     return "".join(out)

@@ -60,7 +60,7 @@ class DraftsMenu(QObject):
         self.open_action = self._act("&Open Draft…", "Ctrl+Shift+O", self.open_draft_dialog)
         self.import_action = self._act("&Import Word File as Draft…", "Ctrl+Shift+I", self.import_dialog)
         self.menu.addSeparator()
-        self.history_action = self._act("Draft &History…", "Ctrl+H", self.history_dialog)
+        self.history_action = self._act("Draft &History…", "Ctrl+Alt+V", self.history_dialog)
         self.compare_action = self._act("&Compare Draft With…", "Ctrl+Shift+C", self.compare_dialog)
         self.export_action = self._act("&Export Draft to Word…", "Ctrl+Shift+X", self.export_dialog)
         self.menu.aboutToShow.connect(self._update_actions)
@@ -162,7 +162,7 @@ class DraftsMenu(QObject):
     # --- import -----------------------------------------------------------------------
 
     def import_dialog(self) -> Job | None:
-        path, _ = QFileDialog.getOpenFileName(self.workspace.window(), "Import Word file as draft", S.IMPORT_FOLDER.get(),
+        path, _ = QFileDialog.getOpenFileName(self.workspace.window(), "Import Word file as draft", S.start_folder(S.IMPORT_FOLDER),
                                               WORD_FILTER)
         if not path:
             return None

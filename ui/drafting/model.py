@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFont
 
-from app.model import Kind, Segment
+from app.model import Kind, ReviewMark, Segment
+from ui.models.plain import plain_tooltip
+from ui.models.roles import Role
 from ui.models.table import Index, RowsTableModel
 
 ROW_MIME = "application/x-concord-draft-row"
@@ -26,6 +28,8 @@ class DraftModel(RowsTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__((), parent)
         self.rows: tuple[Segment, ...] = ()
+        self.marks: dict[int, list[ReviewMark]] = {}  # row -> places still to review
+        self.found: dict[int, list[tuple[int, int, str]]] = {}  # row -> find matches ("find", "current")
 
     @property
     def segments(self) -> tuple[Segment, ...]:
@@ -40,9 +44,31 @@ class DraftModel(RowsTableModel):
             font.setBold(seg.kind is not Kind.ADDRESSEE)
             font.setItalic(seg.kind is Kind.ADDRESSEE)
             return font
+        if role == Role.SPANS and column == 1:
+            spans = [(m.start, m.end, m.kind) for m in self.marks.get(row, ())]
+            return tuple(spans + self.found.get(row, []))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{seg.kind.value} {seg.label}".strip()
+            what = f"{seg.kind.value} {seg.label}".strip()
+            notes = [f"To review: {m.note}" for m in self.marks.get(row, ())]
+            return plain_tooltip("\n".join([what, *notes])) if notes else what
         return None
+
+    def _rows_changed(self, rows: set[int]) -> None:
+        rows = {r for r in rows if 0 <= r < len(self.rows)}
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 1), self.index(max(rows), 1))
+
+    def set_marks(self, marks: dict[int, list[ReviewMark]]) -> None:
+        """Show the places still to review (see `ui.drafting.review`)."""
+        changed = {r for r in set(marks) | set(self.marks) if marks.get(r) != self.marks.get(r)}
+        self.marks = marks
+        self._rows_changed(changed)
+
+    def set_found(self, found: dict[int, list[tuple[int, int, str]]]) -> None:
+        """Show find matches; the current one is of kind "current"."""
+        changed = {r for r in set(found) | set(self.found) if found.get(r) != self.found.get(r)}
+        self.found = found
+        self._rows_changed(changed)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -7,6 +7,7 @@ Starting from another situation's text pre-fills the pairs ("Mali" -> "Burkina F
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 
@@ -48,24 +49,36 @@ TITLE_PREFIX = "Conclusions on children and armed conflict in "
 CHANGE_RE = re.compile(r"\[(.+?) -> (.+?)\]")
 
 
-def context_html(context: str) -> str:
-    """A hit's context with its change set apart: "... of <s>Mali</s> <b>Burkina Faso</b>, ..."."""
+def context_html(context: str, kept: bool = False) -> str:
+    """A hit's context with its change set apart: "... of <s>Mali</s> <b>Burkina Faso</b>, ...";
+    `kept` (the place is not to be replaced): "... of <b>Mali</b>, ..." as it will stay."""
     out, last = [], 0
     for m in CHANGE_RE.finditer(context):
         out.append(html.escape(context[last:m.start()]))
-        out.append(f'<span style="color:#b00020;text-decoration:line-through">{html.escape(m.group(1))}</span> '
-                   f'<b style="color:#00701a">{html.escape(m.group(2))}</b>')
+        if kept:
+            out.append(f'<b style="color:#8a4b00">{html.escape(m.group(1))}</b>')
+        else:
+            out.append(f'<span style="color:#b00020;text-decoration:line-through">{html.escape(m.group(1))}</span> '
+                       f'<b style="color:#00701a">{html.escape(m.group(2))}</b>')
         last = m.end()
     out.append(html.escape(context[last:]))
     return "".join(out)
 
 
 class ContextDelegate(TextDelegate):
-    """Paints a replacement's context with the old words struck and the new ones in bold."""
+    """Paints a replacement's context with the old words struck and the new ones in bold, or,
+    for a place left unchecked, the old word as it will stay."""
 
-    def _document(self, option, text: str, width: int) -> QTextDocument:
+    _kept = False
+
+    def paint(self, painter, option, index) -> None:
+        self._kept = index.siblingAtColumn(0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+        super().paint(painter, option, index)
+        self._kept = False
+
+    def _document(self, option, text: str, width: int, spans=()) -> QTextDocument:
         doc = super()._document(option, text, width)
-        doc.setHtml(context_html(text))
+        doc.setHtml(context_html(text, self._kept))
         return doc
 
 
@@ -90,6 +103,7 @@ class NewDraftDialog(QDialog):
         self.draft: Draft | None = None
         self._title_touched = False
         self._pairs_touched = False
+        self.source: svc.DraftSource | None = None  # the plan the preview shows
         self._filling = False
 
         self.title = QLineEdit()
@@ -153,9 +167,27 @@ class NewDraftDialog(QDialog):
         self.preview_label.setWordWrap(True)
         self.hits_view = _table(self.hits, "Replacements to be made")
         self.hits_view.setWordWrap(True)
-        self.hits_view.setItemDelegateForColumn(2, ContextDelegate(self.hits_view))
-        self.hits_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.hits_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.hits_view.setMinimumHeight(260)
+        self.hits_view.setItemDelegateForColumn(ReplacementHitsModel.CONTEXT, ContextDelegate(self.hits_view))
+        header = self.hits_view.horizontalHeader()
+        for col in (0, 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # reasons wrap
+        header.resizeSection(2, 170)
+        self.hits.dataChanged.connect(lambda *_: self._show_counts())
+        self.check_all = QPushButton("Replace A&ll")
+        self.check_all.setToolTip("Check every place, the held ones too")
+        self.check_all.clicked.connect(lambda: self.hits.set_all(True))
+        self.check_default = QPushButton("Hold &Back the Held Ones")
+        self.check_default.setToolTip("The default: every place checked but those that cite a symbol, a date, "
+                                      "a mission or an agreement")
+        self.check_default.clicked.connect(lambda: self.hits.set_all(None))
+        self.check_none = QPushButton("Replace &None")
+        self.check_none.clicked.connect(lambda: self.hits.set_all(False))
+        checks_row = QHBoxLayout()
+        checks_row.addWidget(self.preview_label, 1)
+        for b in (self.check_all, self.check_default, self.check_none):
+            checks_row.addWidget(b)
         # Contexts wrap: rows are re-measured once the columns have their final width.
         self.relayout_timer = QTimer(self, singleShot=True, interval=0)
         self.relayout_timer.timeout.connect(self.hits_view.resizeRowsToContents)
@@ -163,7 +195,7 @@ class NewDraftDialog(QDialog):
         self.replace_box = QGroupBox("Replace step: review before the draft is created")
         rv = QVBoxLayout(self.replace_box)
         rv.addLayout(pairs_row)
-        rv.addWidget(self.preview_label)
+        rv.addLayout(checks_row)
         rv.addWidget(self.hits_view, 1)
 
         self.error = error_label()
@@ -186,13 +218,15 @@ class NewDraftDialog(QDialog):
 
         self.document_radio.setEnabled(self.picker.document.count() > 0)
         self.draft_radio.setEnabled(self.draft_box.count() > 0)
+        self.draft_radio.setVisible(self.draft_box.count() > 0)  # no draft yet: no empty boxes
+        holder.setVisible(self.draft_box.count() > 0)
         self._fill_versions()
         if current is not None:
             self.picker.set_passage(current)
         (self.document_radio if current is not None else self.skeleton_radio).setChecked(True)
         self._source_changed()
         self.title.setFocus()
-        self.resize(860, 680)
+        self.resize(1000, 800)
 
     @staticmethod
     def _indented(widget: QWidget) -> QWidget:
@@ -246,6 +280,7 @@ class NewDraftDialog(QDialog):
         self.draft_box.setEnabled(kind == DRAFT)
         self.version_box.setEnabled(kind == DRAFT)
         self.replace_box.setVisible(kind != SKELETON)
+        self.hits.set_all(None)  # another text: the choices made on the last one do not apply
         self._prefill_pairs()
         self.refresh_timer.start()
 
@@ -283,6 +318,7 @@ class NewDraftDialog(QDialog):
         self.refresh_timer.stop()
         self.error.clear()
         if self.source_kind() == SKELETON:
+            self.source = None
             self.hits.set_hits(())
             return True
         try:
@@ -290,32 +326,56 @@ class NewDraftDialog(QDialog):
                                       self.situation.text().strip() or None)
         except ConcordError as e:
             self.error.setText(str(e))
+            self.source = None
             self.hits.set_hits(())
             self.preview_label.clear()
             return False
+        self.source = source
         self.hits.set_hits(source.hits)
-        rows = len({h.index for h in source.hits})
         if not self.pairs.replacements():
             n = len(source.segments)
             self.preview_label.setText(f"No replacement: the {count(n, 'row')} {'is' if n == 1 else 'are'} "
                                        f"copied as {'it is' if n == 1 else 'they are'}.")
         else:
-            s = "" if len(source.hits) == 1 else "s"
-            self.preview_label.setText(
-                f"{len(source.hits)} replacement{s} in {rows} of {count(len(source.segments), 'row')}:")
+            self._show_counts()
         self.relayout_timer.start()
         return True
+
+    def _show_counts(self) -> None:
+        """ "83 replacements in 40 of 106 rows: 58 checked, 25 held back (unchecked)."."""
+        hits = self.hits.hits
+        if not self.pairs.replacements() or self.source is None:
+            return
+        rows = len({h.index for h in hits})
+        s = "" if len(hits) == 1 else "s"
+        replace, keep = self.hits.chosen()
+        held = sum(1 for h in hits if h.held)
+        self.preview_label.setText(
+            f"{len(hits)} replacement{s} in {rows} of {count(len(self.source.segments), 'row')}: "
+            f"{len(replace)} to be made, {len(keep)} left as they are"
+            + (f" ({held} held back: they cite a symbol, a date, a mission or an agreement; check those that "
+               "are right)" if held else "")
+            + ". Each place stays highlighted in the draft until you mark it reviewed.")
 
     # --- creating ---------------------------------------------------------------------
 
     def create(self) -> Draft | None:  # type: ignore[override]  # not QWidget.create: what OK does
-        """Store the new draft with the reviewed replacements; None (and a message) on error."""
+        """Store the new draft with the places the drafter checked replaced; None (and a
+        message) on error. An unchecked place is left as it was and marked for review."""
         if not self.refresh():
             return None
-        title, ref, situation = self.title.text(), self.source_ref(), self.situation.text().strip() or None
-        pairs = self.pairs.replacements() if self.source_kind() != SKELETON else ()
+        title = self.title.text()
+        pairs = self.pairs.replacements() if self.source_kind() != SKELETON else []
+        source = self.source
+        if source is None:
+            source = svc.draft_source(self.library, None, (), self.situation.text().strip() or None)
+        replace, _ = self.hits.chosen()
+        checked = {h.key for h in replace}
+        hits = tuple(h if h.held or h.key in checked else dataclasses.replace(h, held="left unchecked in the preview")
+                     for h in source.hits)
+        plan = dataclasses.replace(source, hits=hits)
         try:
-            self.draft = self.session.write_now(lambda lib: svc.new_draft(lib, title, ref, pairs, situation),
+            self.draft = self.session.write_now(lambda lib: svc.create_draft(lib, title, plan, pairs, checked),
                                                 "creating the draft")
         except ConcordError as e:
             self.error.setText(str(e))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from app.store import Store
 from app.wording import count
 from ui.models.provenance_model import plain_tooltip
 from ui.session import LibraryChange, Session
+from ui.views.textpaint import diff_colors
 from ui.workers import Job
 
 DEBOUNCE_MS = 300
@@ -42,15 +44,18 @@ def precedents_with_diffs(lib: Store, text: str, job: Job, limit: int = 5) -> Fo
     return found
 
 
-def diff_html(edits: tuple[Edit, ...]) -> str:
-    """Words to drop struck through in red, words the precedent adds underlined in green."""
+def diff_html(edits: tuple[Edit, ...], palette: QPalette | None = None) -> str:
+    """Words to drop struck through in red, words the precedent adds underlined in green, in
+    the shades of the palette (a dark theme's are lighter)."""
+    colors = diff_colors(palette or QPalette())
+    gone, added = colors.delete_fg.name(), colors.insert_fg.name()
     out = []
     for e in edits:
         t = html.escape(e.text)
         if e.op == "delete":
-            out.append(f'<span style="color:#b00020;text-decoration:line-through">{t}</span>')
+            out.append(f'<span style="color:{gone};text-decoration:line-through">{t}</span>')
         elif e.op == "insert":
-            out.append(f'<span style="color:#00701a;text-decoration:underline">{t}</span>')
+            out.append(f'<span style="color:{added};text-decoration:underline">{t}</span>')
         else:
             out.append(t)
     return "".join(out)
@@ -133,7 +138,7 @@ class PrecedentPanel(QWidget):
         v = QVBoxLayout(card)
         head = QLabel(f"<b>{p.similarity:.0f}%</b> &nbsp; {html.escape(p.source())}")
         head.setToolTip(plain_tooltip(p.document_title))
-        body = QLabel(diff_html(edits))
+        body = QLabel(diff_html(edits, self.palette()))
         body.setWordWrap(True)
         body.setTextFormat(Qt.TextFormat.RichText)
         buttons = QHBoxLayout()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from app.drafts import Replacement, ReplacementHit
 from ui.models.table import Index, RowsTableModel
@@ -87,12 +88,27 @@ class ReplacementModel(RowsTableModel):
         return True
 
 
-class ReplacementHitsModel(RowsTableModel):
-    """Every change the replace step will make: label, old -> new, and the words around it."""
+HitKey = tuple[int, int, str, str]  # row, start, old, new: the same place in a re-planned step
 
-    COLUMNS = ("Label", "Change", "In context")
+
+def hit_key(h: ReplacementHit) -> HitKey:
+    return (h.index, h.start, h.old, h.new)
+
+
+class ReplacementHitsModel(RowsTableModel):
+    """Every place the replace step applies: a checkbox (replace it or not), label, old -> new,
+    why it is held back, and the words around it.
+
+    An occurrence in a sentence citing a symbol, a date, a mission or an agreement is held
+    (`ReplacementHit.held`): unchecked until the drafter checks it. The others are checked.
+    A choice the drafter made is kept when the plan is made again (a pair added, say).
+    """
+
+    COLUMNS = ("Replace", "Change", "Held because", "In context")
+    CONTEXT = 3
 
     def __init__(self, parent=None) -> None:
+        self._chosen: dict[HitKey, bool] = {}  # what the drafter ticked or unticked
         super().__init__((), parent)
 
     @property
@@ -102,8 +118,45 @@ class ReplacementHitsModel(RowsTableModel):
     def set_hits(self, hits: Sequence[ReplacementHit]) -> None:
         self.set_rows(hits)
 
+    def is_checked(self, row: int) -> bool:
+        h = self.hits[row]
+        return self._chosen.get(hit_key(h), not h.held)
+
+    def set_checked(self, row: int, on: bool) -> None:
+        self._chosen[hit_key(self.hits[row])] = on
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+
+    def set_all(self, on: bool | None) -> None:
+        """Check every place (True), none (False), or go back to the default (None)."""
+        self._chosen = {} if on is None else {hit_key(h): on for h in self.hits}
+        if self.hits:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.hits) - 1, 0),
+                                  [Qt.ItemDataRole.CheckStateRole])
+
+    def chosen(self) -> tuple[list[ReplacementHit], list[ReplacementHit]]:
+        """(places to replace, places to leave as they are)."""
+        rows = range(len(self.hits))
+        return ([self.hits[r] for r in rows if self.is_checked(r)],
+                [self.hits[r] for r in rows if not self.is_checked(r)])
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsUserCheckable if index.isValid() and index.column() == 0 else base
+
     def cell(self, row: int, column: int, role: int):
         h = self.hits[row]
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            return Qt.CheckState.Checked if self.is_checked(row) else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (h.label or "—", f"{h.old} → {h.new}", h.context)[column]
+            return (h.label or "—", f"{h.old} → {h.new}", h.held, h.context)[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and h.held:
+            return QColor("#b3261e")
         return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0 or not index.isValid():
+            return False
+        on = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+        self.set_checked(index.row(), on)
+        return True

@@ -60,7 +60,7 @@ def ask(editor: DraftEditor, parent: QWidget) -> str:
 
 
 def choose_file(editor: DraftEditor, parent: QWidget) -> str:
-    folder = S.EXPORT_FOLDER.get() or str(Path.home())
+    folder = S.start_folder(S.EXPORT_FOLDER)
     name = "".join(c if c.isalnum() or c in "-_ " else "-" for c in editor.draft_title)[:60].strip() or "draft"
     path, _ = QFileDialog.getSaveFileName(parent, "Save the draft to a file", str(Path(folder) / f"{name}.docx"),
                                           FILE_FILTER)

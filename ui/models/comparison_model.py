@@ -1,8 +1,9 @@
 """The comparison view's model: one row per aligned pair of a `Comparison`.
 
 "Show changes only" hides equal rows without recomputing anything, "strength changes only"
-every row whose language did not get stronger or weaker; navigation (F7) works on the rows
-shown.
+every row whose language did not get stronger or weaker, and the kind filters the changes
+of the kinds unticked (modified, inserted, deleted, moved); navigation (F7) works on the
+rows shown.
 """
 
 from __future__ import annotations
@@ -22,6 +23,18 @@ OP_WORDS = {
     RowOp.MOVED: "moved",
     RowOp.SPLIT: "split",
     RowOp.MERGED: "merged",
+}
+
+
+# The kind filters: a split or a merge is a modification of wording and structure.
+KINDS = ("modified", "inserted", "deleted", "moved")
+KIND_OF = {
+    RowOp.MODIFIED: "modified",
+    RowOp.SPLIT: "modified",
+    RowOp.MERGED: "modified",
+    RowOp.INSERTED: "inserted",
+    RowOp.DELETED: "deleted",
+    RowOp.MOVED: "moved",
 }
 
 
@@ -45,6 +58,7 @@ class ComparisonModel(QAbstractListModel):
         self.comparison = comparison or Comparison("", "", ())
         self.changes_only = False
         self.strength_only = False
+        self.kinds: frozenset[str] = frozenset(KINDS)
         self._visible = list(range(len(self.comparison.rows)))
 
     def set_comparison(self, comparison: Comparison) -> None:
@@ -70,12 +84,28 @@ class ComparisonModel(QAbstractListModel):
         self._visible = self._compute_visible()
         self.endResetModel()
 
+    def set_kinds(self, kinds: frozenset[str]) -> None:
+        """Show the changes of these kinds (of `KINDS`) only; equal rows are not affected."""
+        if kinds == self.kinds:
+            return
+        self.beginResetModel()
+        self.kinds = frozenset(kinds)
+        self._visible = self._compute_visible()
+        self.endResetModel()
+
     def _compute_visible(self) -> list[int]:
         if self.strength_only:
-            return self.comparison.strength_rows()
-        if self.changes_only:
-            return self.comparison.change_rows()
-        return list(range(len(self.comparison.rows)))
+            shown = self.comparison.strength_rows()
+        elif self.changes_only:
+            shown = self.comparison.change_rows()
+        else:
+            shown = list(range(len(self.comparison.rows)))
+        rows = self.comparison.rows
+        return [i for i in shown if rows[i].op is RowOp.EQUAL or KIND_OF[rows[i].op] in self.kinds]
+
+    def has_differences(self) -> bool:
+        """Whether the two sides differ at all (whatever the filters show)."""
+        return any(r.op is not RowOp.EQUAL for r in self.comparison.rows)
 
     def row_at(self, view_row: int) -> Row:
         return self.comparison.rows[self._visible[view_row]]

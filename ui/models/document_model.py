@@ -29,6 +29,13 @@ class DocumentModel(QAbstractListModel):
         self.document = document
         self._spans: list[tuple[tuple[int, int], ...]] = [() for _ in document.segments]
 
+    def set_document(self, document: Document) -> None:
+        """Show `document` in place of the one shown (its details corrected, its text replaced)."""
+        self.beginResetModel()
+        self.document = document
+        self._spans = [() for _ in document.segments]
+        self.endResetModel()
+
     def set_find(self, needle: str) -> list[int]:
         """Highlight `needle`; returns the rows where it occurs, in order."""
         self._spans = [find_spans(s.text, needle) for s in self.document.segments]

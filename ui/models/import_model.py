@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.model import ImportResult
 from app.wording import count
+from ui.models.plain import plain_tooltip
 from ui.models.table import RowsTableModel
 
 COLUMNS = ("File", "Outcome", "Details")
@@ -17,8 +18,8 @@ COLUMNS = ("File", "Outcome", "Details")
 def outcome(result: ImportResult) -> str:
     if result.error:
         return "failed"
-    if result.duplicate_of is not None:
-        return "duplicate"
+    if result.duplicate_of is not None or (result.same_as is not None and result.same_action in ("skipped", "")):
+        return "duplicate"  # the same file again, or the same document from another file, skipped
     return "imported"
 
 
@@ -30,6 +31,14 @@ def details(result: ImportResult) -> str:
         return f"already in the library as document {result.duplicate_of}" + (
             f" ({doc.situation or doc.title})" if doc else ""
         )
+    if result.same_as is not None:
+        same = f"the same document as document {result.same_as}" + (f" ({doc.situation or doc.title})" if doc else "")
+        return {
+            "skipped": f"{same}, from another file: skipped",
+            "kept both": f"{same}, from another file: kept both (stored as document {doc.id if doc else '?'}, "
+                         "a copy search and similar language leave out)",
+            "replaced": f"{same}, from another file: its text replaced the stored one",
+        }.get(result.same_action, f"{same}, from another file: not imported")
     what = f"document {doc.id}: {doc.situation or doc.title}, {count(len(doc.segments), 'segment')}" if doc else ""
     if result.warnings:
         what += f" ({count(len(result.warnings), 'warning')}: {result.warnings[0]})"
@@ -54,6 +63,8 @@ class ImportResultsModel(RowsTableModel):
 
     def cell(self, row: int, column: int, role: int):
         r = self.rows[row]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return (Path(r.file).name, outcome(r), details(r))[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip((r.file, outcome(r), details(r))[column])
         return None

@@ -22,6 +22,7 @@ from app.model import Document, DocumentSummary, Kind, parent_label
 from app.services.drafts import list_drafts
 from app.store import Store
 from app.wording import count
+from ui.models.plain import plain_tooltip
 from ui.models.roles import Role
 from ui.models.table import NamedColumns
 
@@ -218,8 +219,12 @@ class LibraryModel(NamedColumns, QAbstractItemModel):
             if node.summary is not None:
                 d = node.summary
                 value = (d.situation or "—", d.meeting_date, d.title, d.symbol)[col]
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return f"{d.title}\n{d.symbol or 'no symbol'} · {d.meeting_date} · {count(d.segments, 'segment')}"
+                if col == 0 and d.same_as:
+                    value += " (copy)"  # the same document from another file, kept too
+                if role == Qt.ItemDataRole.ToolTipRole:  # escaped: a title may hold markup
+                    copy = f"\na copy of document {d.same_as}, left out of search" if d.same_as else ""
+                    return plain_tooltip(f"{d.title}\n{d.symbol or 'no symbol'} · {d.meeting_date} · "
+                                         f"{count(d.segments, 'segment')}\nfrom {d.source_file}{copy}")
                 return value
             if node.draft is not None:
                 return self._draft_data(node.draft, col, role)
@@ -227,7 +232,7 @@ class LibraryModel(NamedColumns, QAbstractItemModel):
                 return None
             text = " ".join(node.text.split())
             if role == Qt.ItemDataRole.ToolTipRole:
-                return text
+                return plain_tooltip(text)
             short = text if len(text) <= 90 else text[:88] + "…"
             return f"{node.label}  {short}" if node.label else short
         if role == Role.DOC_ID:
@@ -246,7 +251,8 @@ class LibraryModel(NamedColumns, QAbstractItemModel):
     def _draft_data(d: DraftSummary, col: int, role: int) -> str | None:
         if role == Qt.ItemDataRole.ToolTipRole:
             versions = f"{count(d.versions, 'version')}, the last {d.last_version!r}" if d.versions else "no version saved yet"
-            return f"Draft: {d.title}\n{d.situation or 'no situation'} · {versions} · saved {d.updated_at[:16].replace('T', ' ')}"
+            return plain_tooltip(f"Draft: {d.title}\n{d.situation or 'no situation'} · {versions} · "
+                                 f"saved {d.updated_at[:16].replace('T', ' ')}")
         versions = count(d.versions, 'version')
         name = f"{d.situation} — {d.title}" if d.situation else d.title  # titles all start alike
         return (name, d.updated_at[:10], d.title, versions)[col]

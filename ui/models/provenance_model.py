@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 
 from app.services.search import MODIFIED, NEW, VERBATIM, Provenance, SegmentProvenance, Source
 from ui.models.inline import inline_changes
+from ui.models.plain import plain_tooltip
 from ui.models.roles import Role
 from ui.models.table import RowsTableModel
 
 COLUMNS = ("Label", "Status", "Similarity", "Source", "Text")
 LABEL_COL, STATUS_COL, SIMILARITY_COL, SOURCE_COL, TEXT_COL = range(len(COLUMNS))
 STATUS_WORDS = {VERBATIM: "verbatim", MODIFIED: "modified", NEW: "new"}
-
-
-def plain_tooltip(text: str) -> str:
-    """Document text for a tooltip: Qt reads tooltips as rich text when they look like markup,
-    so the text is escaped (a paragraph holding `<img src=...>` shows it literally)."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 def cite(source: Source, document_id: int | None) -> str:

@@ -21,6 +21,13 @@ class SimilarRow:
     hit: Precedent
 
 
+def most_similar_first(rows: list[SimilarRow]) -> list[SimilarRow]:
+    """For each paragraph looked up (in the order asked), its hits most similar first,
+    this document's and the library's together (they come from two separate searches)."""
+    order = {label: i for i, label in reversed(list(enumerate(r.source_label for r in rows)))}
+    return sorted(rows, key=lambda r: (order[r.source_label], -r.hit.similarity))
+
+
 class SimilarModel(RowsTableModel):
     COLUMNS = COLUMNS
 

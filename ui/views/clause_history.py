@@ -52,7 +52,7 @@ class ClauseHistoryView(QWidget):
         self.session = session
         self.clause = ""
         self.latest = session.latest(self)
-        self.latest.finished.connect(lambda entries: entries is not None and self.set_entries(entries))
+        self.latest.finished.connect(self._finished)
         self.latest.failed.connect(self._fail)
         self._generation = 0
         self._rows_found.connect(self._queue_rows)  # queued: emitted on the worker's thread
@@ -137,6 +137,10 @@ class ClauseHistoryView(QWidget):
     def _fail(self, message: str) -> None:
         self.summary.setText("could not trace this clause")
         show_error(self, "Clause history", message)
+
+    def _finished(self, entries) -> None:
+        if entries is not None:  # None: a request superseded before it had anything to show
+            self.set_entries(entries)
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self._batch = None  # a batch still queued is part of these

@@ -6,6 +6,7 @@ this view only paints the resulting `Comparison` value and navigates it.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
 from pathlib import Path
@@ -17,9 +18,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
+    QSplitter,
+    QStackedWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -29,14 +31,18 @@ from PySide6.QtWidgets import (
 from app.compare.model import CompareOptions, Comparison, Row
 from app.errors import ConcordError
 from app.model import Passage
+from app.wording import count
 from ui import settings as S
 from ui.dialogs.errors import show_error
-from ui.dialogs.passage_picker import PassagePicker, passage_name, side_distinctions, version_of
+from ui.dialogs.passage_picker import PassagePicker, side_distinctions, side_titles, version_of
+from ui.dialogs.redline_options import RedlineOptionsDialog
 from ui.export_jobs import start_export
 from ui.models.comparison_model import ComparisonModel
 from ui.models.roles import Role
 from ui.session import LibraryChange, Session
+from ui.views.change_list import ChangeListPanel
 from ui.views.comparison_delegate import ComparisonDelegate
+from ui.views.comparison_find import ComparisonFindBar
 from ui.views.overview import OverviewStrip
 from ui.views.reader import SegmentListView
 from ui.workers import Job
@@ -96,10 +102,28 @@ class ComparisonView(QWidget):
         self.list.setModel(self.model)
         self.delegate = ComparisonDelegate(self.list)
         self.delegate.partner_label = self._partner_label
+        self.delegate.partner_above = self._partner_above
         self.list.setItemDelegate(self.delegate)
         self.overview = OverviewStrip(self.list)
         self.overview.row_clicked.connect(self.go_to_row)
         self.list.activated.connect(lambda index: self.go_to_partner())
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._current_moved())
+        self.changes = ChangeListPanel(self.model)
+        self.changes.model.partner_label = self._partner_label
+        self.changes.row_chosen.connect(self.go_to_row)
+        self.changes.kinds_changed.connect(self.set_kinds)
+        self.find_bar = ComparisonFindBar(self.model, self.current_row, self)
+        self.find_bar.row_found.connect(self.go_to_row)
+        self.find_bar.query_changed.connect(self._highlight)
+        self.position = QLabel()
+        self.position.setAccessibleName("Position among the changes")
+        self.empty = QLabel()
+        self.empty.setAccessibleName("No differences")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        ef = self.empty.font()
+        ef.setPointSizeF(ef.pointSizeF() * 1.4)
+        self.empty.setFont(ef)
 
         self.left_title = QLabel()
         self.right_title = QLabel()
@@ -130,23 +154,34 @@ class ComparisonView(QWidget):
         titles.addWidget(self.left_title, 1)
         titles.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignHCenter)
         titles.addWidget(self.right_title, 1, Qt.AlignmentFlag.AlignRight)
-        body = QHBoxLayout()
+        rows = QWidget()
+        body = QHBoxLayout(rows)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
         body.addWidget(self.list, 1)
         body.addWidget(self.overview)
+        self.stack = QStackedWidget()  # the rows, or "No differences" when none shows
+        self.stack.addWidget(rows)
+        self.stack.addWidget(self.empty)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.changes)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([800, 400])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
         lay.addLayout(header)
         lay.addWidget(self.toolbar)
+        lay.addWidget(self.find_bar)
         lay.addLayout(titles)
-        lay.addLayout(body, 1)
+        lay.addWidget(self.splitter, 1)
         self.setFocusProxy(self.list)
 
     # --- actions --------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: str, slot, *, checkable: bool = False, checked: bool = False) -> QAction:
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey, slot, *, checkable: bool = False, checked: bool = False) -> QAction:
         a = QAction(text, self)
         a.setShortcut(QKeySequence(shortcut))
         a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -180,10 +215,19 @@ class ComparisonView(QWidget):
         self.swap_action = self._action("Swap sides", "Ctrl+Alt+S", self.swap)
         self.partner_action = self._action("Go to other place of move", "Ctrl+J", self.go_to_partner)
         self.export_html_action = self._action("Export HTML report…", "Ctrl+Shift+E", self.export_html)
+        self.find_action = self._action("Find in comparison", QKeySequence.StandardKey.Find, self.open_find)
+        self.find_next_action = self._action("Find next", QKeySequence.StandardKey.FindNext, self.find_next)
+        self.find_prev_action = self._action("Find previous", QKeySequence.StandardKey.FindPrevious,
+                                             self.find_previous)
+        self.find_action.setIconText("Find")
+        self.export_html_action.setIconText("HTML report")
         self.model.set_changes_only(self.changes_only_action.isChecked())
-        for a in (self.prev_action, self.next_action, None, self.changes_only_action,
+        tb.addAction(self.prev_action)
+        tb.addAction(self.next_action)
+        tb.addWidget(self.position)
+        for a in (None, self.changes_only_action,
                   self.strength_only_action, self.ignore_case_action, self.ignore_punct_action, None,
-                  self.export_html_action):
+                  self.find_action, self.export_html_action):
             if a is None:
                 tb.addSeparator()
             else:
@@ -266,7 +310,11 @@ class ComparisonView(QWidget):
         show_error(self, "Comparison failed", message)
 
     def set_comparison(self, cmp: Comparison) -> None:
-        """Show `cmp` (computed here, or built by hand in tests)."""
+        """Show `cmp` (computed here, or built by hand in tests). Its sides are named by
+        situation and date, so the exports' headers say "Mali 2020-11-20 → Mali rev.1"."""
+        if self.left is not None and self.right is not None:
+            left, right = side_titles(self.left, self.right)
+            cmp = dataclasses.replace(cmp, left_title=left, right_title=right)
         self.delegate.clear_cache()
         self.model.set_comparison(cmp)
         self.summary.setText(summary_text(cmp))
@@ -274,7 +322,66 @@ class ComparisonView(QWidget):
             self.left_title.setText(cmp.left_title)
             self.right_title.setText(cmp.right_title)
         self.overview.update()
+        self._show_state()
         self.comparison_ready.emit(cmp)
+
+    def _show_state(self) -> None:
+        """The rows, or a plain sentence when there are none to show (never a blank pane)."""
+        if self.model.rowCount():
+            self.stack.setCurrentIndex(0)
+        else:
+            if not self.model.comparison.rows:
+                text = ""
+            elif not self.model.has_differences():
+                n = len(self.model.comparison.rows)
+                text = f"No differences\n\nThe two sides read the same ({count(n, 'row')})."
+            else:
+                text = "No changes of the kinds shown\n\nTick Changed, Added, Removed or Moved beside the list."
+            self.empty.setText(text)
+            self.stack.setCurrentIndex(1)
+        self._current_moved()
+
+    def _current_moved(self) -> None:
+        """'change 3 of 12' in the toolbar, and the change list on the same change."""
+        changes = self.model.change_view_rows()
+        row = self.current_row()
+        if not self.model.comparison.rows:
+            text = ""
+        elif not self.model.has_differences():
+            text = "No differences"
+        elif row in changes:
+            text = f"change {changes.index(row) + 1} of {len(changes)}"
+        else:
+            text = count(len(changes), "change")
+        self.position.setText(f"  {text}  ")
+        self.changes.follow(row)
+        self.overview.update()
+
+    # --- finding ----------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        """Ctrl+F, F3 and Shift+F3 stay the window's when it has them (an Edit menu that
+        calls `open_find`, `find_next`, `find_previous` here): two actions on one key would
+        make Qt refuse both as ambiguous."""
+        window_keys = {a.shortcut().toString() for a in self.window().actions()
+                       if a.shortcutContext() == Qt.ShortcutContext.WindowShortcut and not a.shortcut().isEmpty()}
+        for a in (self.find_action, self.find_next_action, self.find_prev_action):
+            if a.shortcut().toString() in window_keys:
+                a.setShortcut(QKeySequence())
+        super().showEvent(event)
+
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def find_next(self) -> None:
+        self.find_bar.find_next()
+
+    def find_previous(self) -> None:
+        self.find_bar.find_previous()
+
+    def _highlight(self, text: str) -> None:
+        self.delegate.set_highlight(text)
+        self.list.viewport().update()
 
     @property
     def comparison(self) -> Comparison:
@@ -296,9 +403,7 @@ class ComparisonView(QWidget):
         """Both sides' full names, told apart when two documents would read the same."""
         if not (self.left and self.right):
             return self.left_title.text(), self.right_title.text()
-        names = (passage_name(self.left), passage_name(self.right))
-        apart = side_distinctions(self.left, self.right)
-        return tuple(f"{n} · {a}" if a else n for n, a in zip(names, apart, strict=True))  # type: ignore[return-value]
+        return side_titles(self.left, self.right)
 
     def title(self) -> str:
         if self.left and self.right:
@@ -327,6 +432,10 @@ class ComparisonView(QWidget):
         S.CHANGES_ONLY.set(on)
         self._refilter(lambda: self.model.set_changes_only(on))
 
+    def set_kinds(self, kinds: frozenset[str]) -> None:
+        """Show the changes of these kinds only (the change list's ticks)."""
+        self._refilter(lambda: self.model.set_kinds(kinds))
+
     def set_strength_only(self, on: bool) -> None:
         """Show only the pairs whose language got stronger or weaker."""
         self._refilter(lambda: self.model.set_strength_only(on))
@@ -339,6 +448,7 @@ class ComparisonView(QWidget):
         apply()
         if keep is not None and self.model.view_row_of(keep) >= 0:
             self.go_to_row(self.model.view_row_of(keep))
+        self._show_state()
 
     def swap(self) -> None:
         if self.texts is not None:
@@ -373,6 +483,13 @@ class ComparisonView(QWidget):
         row = self.model.partner_of(self.current_row()) if self.current_row() >= 0 else -1
         self.go_to_row(row)
         return row
+
+    def _partner_above(self, row: Row) -> bool:
+        """Whether a moved row's other place comes earlier in the comparison."""
+        rows = self.model.comparison.rows
+        mine = next((i for i, r in enumerate(rows) if r is row), -1)
+        return any(i < mine for i, r in enumerate(rows) if r is not row and r.move_id == row.move_id
+                   and row.move_id is not None)
 
     def _partner_label(self, row: Row) -> str:
         if row.move_id is None:
@@ -410,19 +527,25 @@ class ComparisonView(QWidget):
             return ""
         return path
 
-    def export_word(self, kind: str, path: str = "", author: str | None = None) -> Job | None:
+    def redline_options(self, kind: str) -> RedlineOptionsDialog:
+        what = (f"{self.model.comparison.left_title} → {self.model.comparison.right_title}, "
+                + ("with tracked changes." if kind == "track" else "with struck and underlined changes."))
+        return RedlineOptionsDialog(what, kind == "track", self)
+
+    def export_word(self, kind: str, path: str = "", author: str | None = None,
+                    numbering: str | None = None) -> Job | None:
         """Write a Word file of the comparison off the UI thread: tracked changes ("track"),
-        struck and underlined changes ("bold"), or the side-by-side report ("report")."""
+        struck and underlined changes ("bold"), or the side-by-side report ("report").
+        A redline asks its author and its numbering (automatic or typed labels) first."""
         svc = service("export")
         if svc is None or not self.model.comparison.rows:
             return None
         if kind != "report" and author is None:
-            author, ok = QInputDialog.getText(
-                self, "Author of the changes", "Name written on the tracked changes:", text=S.EXPORT_AUTHOR.get()
-            )
-            if not ok:
+            dialog = self.redline_options(kind)
+            if not dialog.exec():
                 return None
-            S.EXPORT_AUTHOR.set(author)
+            author, numbering = dialog.author.text().strip(), dialog.numbering()
+        numbering = numbering or S.EXPORT_NUMBERING.get()
         path = path or self._save_path("Export to Word", ".docx", "Word (*.docx)")
         if not path:
             return None
@@ -431,4 +554,5 @@ class ComparisonView(QWidget):
             return start_export(self.runner, self, "the comparison report", path,
                                 lambda: svc.export_report_docx(cmp, path))
         return start_export(self.runner, self, "the comparison", path,
-                            lambda: svc.export_redline_docx(cmp, path, mode=kind, author=author or None))
+                            lambda: svc.export_redline_docx(cmp, path, mode=kind, author=author or None,
+                                                            numbering=numbering))

@@ -9,7 +9,7 @@ stronger or weaker says so in the gutter, and why above its right side.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QListView, QStyle, QStyleOptionViewItem
 
 from app.compare.model import Direction, Row, RowOp
@@ -101,6 +101,20 @@ def part_formats(row: Row, side: str, colors: DiffColors) -> list[tuple[Segment,
             for seg, c in zip(segments, chunks(row), strict=True)]
 
 
+def found_formats(text: str, needle: str) -> list[QTextLayout.FormatRange]:
+    """A yellow background under every occurrence of `needle` (any case): Ctrl+F's marks."""
+    if not needle:
+        return []
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor("#ffe066"))
+    fmt.setForeground(QColor("#000000"))
+    hay, low, out, at = text.casefold(), needle.casefold(), [], 0
+    while (at := hay.find(low, at)) >= 0:
+        out.append(format_range(at, at + len(needle), fmt))
+        at += len(needle)
+    return out
+
+
 def similarity_text(value: float) -> str:
     """'93%'; a near-identical pair keeps its decimal so it never reads as 100%."""
     text = f"{value:.0f}%"
@@ -118,14 +132,27 @@ class ComparisonDelegate(TextBlockDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self.partner_label = lambda row: ""  # set by the view: label at a move's other place
+        self.partner_above = lambda row: True  # set by the view: a move's other place is above
+        self.highlight = ""  # text found with Ctrl+F, marked on both sides
         self._sides: dict[tuple, list[tuple[Segment, TextBlock]]] = {}
+
+    def set_highlight(self, text: str) -> None:
+        if text != self.highlight:
+            self.highlight = text
+            self._sides.clear()
+
+    def label_width(self) -> float:
+        """Wide enough for the longest label ("annex-17", "12(aa)") in bold."""
+        f = self._font()
+        f.setWeight(QFont.Weight.Bold)
+        return max(float(LABEL), QFontMetricsF(f).horizontalAdvance("annex-17") + PAD + 2)
 
     def clear_cache(self) -> None:
         super().clear_cache()
         self._sides.clear()
 
     def _side_width(self) -> float:
-        return (self.view.viewport().width() - GUTTER) / 2 - LABEL - 2 * PAD
+        return (self.view.viewport().width() - GUTTER) / 2 - self.label_width() - 2 * PAD
 
     def _font(self) -> QFont:
         return reading_font(self.view.font(), 1.05)
@@ -133,13 +160,13 @@ class ComparisonDelegate(TextBlockDelegate):
     def _blocks(self, row: Row, side: str) -> list[tuple[Segment, TextBlock]]:
         """The laid-out text of each segment on one side (none for an empty side)."""
         width = self._side_width()
-        key = (id(row), side, int(width), self.view.font().key(), self.view.palette().cacheKey())
+        key = (id(row), side, int(width), self.view.font().key(), self.view.palette().cacheKey(), self.highlight)
         blocks = self._sides.get(key)
         if blocks is None:
             if len(self._sides) > 4000:
                 self._sides.clear()
             colors = diff_colors(self.view.palette())
-            blocks = [(seg, TextBlock(seg.text, self._font(), width, formats))
+            blocks = [(seg, TextBlock(seg.text, self._font(), width, formats + found_formats(seg.text, self.highlight)))
                       for seg, formats in part_formats(row, side, colors)]
             self._sides[key] = blocks
         return blocks
@@ -174,10 +201,14 @@ class ComparisonDelegate(TextBlockDelegate):
         strength = strength_note(row)
         if row.op is not RowOp.MOVED:
             return "", strength
-        other = self.partner_label(row)
+        # Where it left names where it went ("moved to 12(g) ↓"); where it arrived, its old
+        # label is already beside it, so the note says which way to look, not "from 12(c)".
         if row.right is None:
-            return "", f"moved to {other or 'another place'} ↓" if other else "moved elsewhere"
-        return f"moved from {other or 'another place'} ↑" if other else "moved from elsewhere", strength
+            other = self.partner_label(row)
+            arrow = "↑" if self.partner_above(row) else "↓"
+            return "", f"moved to {other} {arrow}" if other else "moved elsewhere"
+        above = self.partner_above(row)
+        return f"moved here from {'above ↑' if above else 'below ↓'}", strength
 
     def _gutter_lines(self, row: Row) -> int:
         removed, added = word_counts(row)
@@ -230,7 +261,8 @@ class ComparisonDelegate(TextBlockDelegate):
         if row.op is RowOp.EQUAL:
             text_color = QColor(text_color)
             text_color.setAlpha(190)
-        tx = x + LABEL + PAD
+        label_w = self.label_width()
+        tx = x + label_w + PAD
         if note:
             strength = side == "right" and note == strength_note(row)
             painter.setPen(strength_color(row.strength.direction, pal) if strength else colors.move_fg)
@@ -243,7 +275,7 @@ class ComparisonDelegate(TextBlockDelegate):
             painter.setFont(label_font)
             painter.setPen(colors.move_fg if row.relabelled or row.renested else colors.muted)
             painter.drawText(
-                QRectF(x + PAD, top, LABEL - PAD, 40),
+                QRectF(x + PAD, top, label_w - PAD, 40),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
                 part.label,
             )

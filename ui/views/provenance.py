@@ -107,7 +107,7 @@ class ProvenanceView(QWidget):
         self.passage: Passage | None = None
         self.ref: str | Passage = ""
         self.latest = session.latest(self)
-        self.latest.finished.connect(lambda result: result is not None and self.set_result(*result))
+        self.latest.finished.connect(self._finished)
         self.latest.failed.connect(self._fail)
         self._generation = 0
         self._rows_found.connect(self._queue_rows)  # queued: emitted on the worker's thread
@@ -214,6 +214,10 @@ class ProvenanceView(QWidget):
     def _fail(self, message: str) -> None:
         self.summary.setText("could not trace this passage")
         show_error(self, "Provenance", message)
+
+    def _finished(self, result) -> None:
+        if result is not None:  # None: a request superseded before it had anything to show
+            self.set_result(*result)
 
     def set_result(self, passage: Passage, prov: Provenance) -> None:
         self._batch = None  # a batch still queued is part of this

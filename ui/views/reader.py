@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import Document, Passage
+from app.model import Document, Kind, Passage
 from app.services.library import passage_of
 from app.wording import count
 from ui.models.document_model import DocumentModel
@@ -179,6 +179,25 @@ class FindBar(QWidget):
         row.setStretch(0, 1)
 
 
+def details_line(document: Document) -> str:
+    """ "S/AC.51/2020/11 · meeting of 2020-11-20 · on report S/2020/1105 · 17 paragraphs,
+    95 subparagraphs": numbered paragraphs and their subparagraphs counted apart."""
+    annex = sum(1 for s in document.segments if s.label.startswith("annex"))
+    paragraphs = sum(1 for s in document.segments if s.kind is Kind.PARAGRAPH and not s.label.startswith("annex"))
+    subparagraphs = sum(1 for s in document.segments if s.kind is Kind.SUBPARAGRAPH and not s.label.startswith("annex"))
+    counts = ", ".join(x for x in (
+        count(paragraphs, "paragraph") if paragraphs else "",
+        count(subparagraphs, "subparagraph") if subparagraphs else "",
+        f"an annex of {count(annex, 'paragraph')}" if annex else "",
+    ) if x) or count(len(document.segments), "segment")
+    return " · ".join(x for x in (
+        document.symbol,
+        document.meeting_date and f"meeting of {document.meeting_date}",
+        document.report_symbol and f"on report {document.report_symbol}",
+        counts,
+    ) if x)
+
+
 class ReaderView(QWidget):
     """One document; selected paragraphs can be compared, copied or traced."""
 
@@ -197,25 +216,18 @@ class ReaderView(QWidget):
         self.title = QLabel(document.title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
-        tf = self.title.font()
-        tf.setPointSizeF(tf.pointSizeF() * 1.25)
-        tf.setWeight(QFont.Weight.Bold)
-        self.title.setFont(tf)
-        meta = " · ".join(
-            x for x in (
-                document.symbol,
-                document.meeting_date and f"meeting of {document.meeting_date}",
-                document.report_symbol and f"on report {document.report_symbol}",
-                count(len(document.labels()), "numbered paragraph"),
-            ) if x
-        )
-        self.meta = QLabel(meta)
+        self._fit_title()
+        self.meta = QLabel(details_line(document))
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setWordWrap(True)
         # Wrapped labels must be allowed their wrapped height, or a narrow window clips
         # the title's first line.
+        # (their height follows their width: a sizeHint guessed at some narrow width would
+        # leave blank lines under a long details line)
         for label in (self.title, self.meta):
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            policy.setHeightForWidth(True)
+            label.setSizePolicy(policy)
         self.meta.setAccessibleName("Document details")
         self.list = SegmentListView()
         self.list.setAccessibleName("Document text")
@@ -231,7 +243,8 @@ class ReaderView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         head = QVBoxLayout()
-        head.setContentsMargins(12, 8, 12, 4)
+        head.setContentsMargins(12, 8, 12, 6)
+        head.setSpacing(4)
         head.addWidget(self.title)
         head.addWidget(self.meta)
         lay.addLayout(head)
@@ -267,11 +280,8 @@ class ReaderView(QWidget):
             "Provenance of Selection", "Ctrl+Alt+G", self._emit(self.provenance_requested)
         )
         self.history_action = self._action("History of This Clause…", "Ctrl+Shift+Y", self._emit(self.history_requested))
-        self.find_action = self._action("Find in document", QKeySequence.StandardKey.Find, self.open_find, menu=False)
-        self.find_next_action = self._action("Find next", QKeySequence.StandardKey.FindNext, self.find_next, menu=False)
-        self.find_prev_action = self._action(
-            "Find previous", QKeySequence.StandardKey.FindPrevious, self.find_previous, menu=False
-        )
+        # Find (Ctrl+F), Find Next (F3) and Find Previous (Shift+F3) are the window's Edit menu
+        # entries: they reach the current tab wherever the focus is, the library panel included.
         close = QAction("Close find", self.find_bar)
         close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         close.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -285,6 +295,29 @@ class ReaderView(QWidget):
                 signal.emit(passage)
 
         return fire
+
+    def _fit_title(self) -> None:
+        tf = QFont(self.font())
+        tf.setPointSizeF(tf.pointSizeF() * 1.25)
+        tf.setWeight(QFont.Weight.Bold)
+        self.title.setFont(tf)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # zoom, text size: the title follows
+            self._fit_title()
+        super().changeEvent(event)
+
+    def set_document(self, document: Document) -> None:
+        """Show `document` (the same one, its details corrected or its text replaced)."""
+        current = self.selected_rows()
+        self.document = document
+        self.setAccessibleName(f"Reader: {document.title}")
+        self.title.setText(document.title)
+        self.meta.setText(details_line(document))
+        self.model.set_document(document)
+        self.delegate.clear_cache()
+        if current and current[0] < self.model.rowCount():
+            self.select_rows(current[0])
 
     # --- selection ------------------------------------------------------------------
 
@@ -300,6 +333,8 @@ class ReaderView(QWidget):
         if not rows:
             return None
         segs = self.document.segments
+        if rows[0] == 0 and rows[-1] == len(segs) - 1:  # all of it (Ctrl+A): the title too
+            return passage_of(self.document)
         labels = [segs[r].label for r in range(rows[0], rows[-1] + 1) if segs[r].label]
         if not labels:
             ref = str(self.document.id)

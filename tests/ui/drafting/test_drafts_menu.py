@@ -252,7 +252,7 @@ def test_drafts_menu_shortcuts_do_not_clash(window, qtbot, burkina):
                 if not a.shortcut().isEmpty()]
 
     menu = keys(window.drafts.menu.actions())
-    assert menu == ["Ctrl+N", "Ctrl+Shift+O", "Ctrl+Shift+I", "Ctrl+H", "Ctrl+Shift+C", "Ctrl+Shift+X",
+    assert menu == ["Ctrl+N", "Ctrl+Shift+O", "Ctrl+Shift+I", "Ctrl+Alt+V", "Ctrl+Shift+C", "Ctrl+Shift+X",
                     "Ctrl+Alt+D"]
     assert all(a.text() and a.toolTip() for a in window.drafts.menu.actions() if not a.isSeparator())
     menus = [a.menu() for a in window.menuBar().actions() if a.menu()]
