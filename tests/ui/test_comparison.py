@@ -322,6 +322,12 @@ def test_strength_marks_split_parts_and_the_strength_filter(qtbot, window, weake
     must = view.model.row_at(2)
     assert view.delegate.notes(must) == ("", "▼ weaker: must → should")
     assert view.model.index(2).data().endswith("; weaker: must → should")
+    # the change list says which way and why
+    changes = view.changes.model
+    listed = {changes.index(i, 2).data(): changes.index(i, 1).data() for i in range(changes.rowCount())}
+    assert listed["5(n) → 7(a)+7(b)"] == "split"
+    assert listed["5(p) → 7(d)"] == "changed, weaker: must → should"
+    assert listed["5(t) → 7(h)"] == "changed, stronger: Encouraging → Urging"
     # the filter keeps the four pairs whose language moved; F7 walks them
     view.strength_only_action.trigger()
     assert [view.model.row_at(r).left.label for r in range(view.model.rowCount())] == [
