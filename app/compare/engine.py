@@ -24,15 +24,15 @@ def compare_segments(
     left_ref: str = "",
     right_ref: str = "",
     *,
-    structure: bool = False,
+    structure: bool = True,
     strength: bool = True,
 ) -> Comparison:
     """The `Comparison` of two segment runs, rows in reading order.
 
     Deletions come before insertions at the same place; a moved segment gives a MOVED row
     where it left and another where it arrived; a split or merge is one row holding all
-    its parts when `structure` is on (without it, a split reads as a pair and insertions).
-    `strength` False leaves `Row.strength` empty (the benchmark measures both).
+    its parts. `structure` False leaves splits and merges as pairs, insertions and
+    deletions, `strength` False leaves `Row.strength` empty (the benchmark measures both).
     """
     options = options or CompareOptions()
     left_keys = [segment_key(s.text, options) for s in left]

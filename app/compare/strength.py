@@ -283,11 +283,13 @@ def _changed_at(w: _Words, bounds: tuple[int, int], phrase: tuple[str, ...]) -> 
 
 def _modifier_step(w: _Words, bounds: tuple[int, int], k: int, n: int, effect: int, *,
                    dropped: bool) -> StrengthStep:
-    """'all parties → parties' when the next word stayed; else '“as appropriate” dropped'."""
+    """'all parties → parties': a one-word intensifier with the word it qualifies (when that
+    word stayed); else '“as appropriate” dropped', '“without delay” added'."""
     phrase = w.span(k, k + n)
     direction = Direction.STRONGER if (effect > 0) != dropped else Direction.WEAKER
     kind = "intensifier" if effect > 0 else "hedge"
-    nxt = w.written(k + n) if k + n < bounds[1] and not w.changed[k + n] else ""
+    qualifies = effect > 0 and n == 1 and k + n < bounds[1] and not w.changed[k + n]
+    nxt = w.written(k + n) if qualifies else ""
     with_next = f"{phrase} {nxt}" if nxt else phrase
     if dropped:
         return StrengthStep(direction, kind, with_next, nxt)

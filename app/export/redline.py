@@ -14,6 +14,10 @@ a struck-out paragraph still takes a number, so automatic letters would be wrong
 
 Mode "bold" writes the same differences as bold insertions and struck-through deletions with
 tracking off, the other form the UN's editorial instructions accept.
+
+A paragraph split in two (or more) is one paragraph per part with the marks between them
+tracked as inserted, a merge the same with the marks deleted, so both readings still give
+the two texts; in mode "bold" a merge is written as the one paragraph it became.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement as Element
 
 from app.compare.model import Comparison, Edit, Row, RowOp
+from app.compare.parts import chunks
 from app.errors import ExportError
 from app.export import autonumber
 from app.export import docx_layout as lay
@@ -89,11 +94,9 @@ def redline_document(
     if mode == Mode.TRACK and numbering == autonumber.AUTOMATIC:
         d = _build(comparison, mode, _Revisions(author or "Concord", date), automatic=True)
         paired = _paired_moves(comparison.rows)
-        kinds = [(paragraph_pieces(r, paired)[0], r) for r in comparison.rows]
-        accepted = [numbered_label(r.right, automatic=True)
-                    for k, r in kinds if r.right is not None and k not in _GONE_IF_ACCEPTED]
-        rejected = [numbered_label(r.left, automatic=True)
-                    for k, r in kinds if r.left is not None and k not in _GONE_IF_REJECTED]
+        paras = [p for r in comparison.rows for p in row_paragraphs(r, paired)]
+        accepted = [numbered_label(p.accepted, automatic=True) for p in paras if p.accepted is not None]
+        rejected = [numbered_label(p.rejected, automatic=True) for p in paras if p.rejected is not None]
         if shows_labels(d, accepted, "accept") and shows_labels(d, rejected, "reject"):
             return d
     return _build(comparison, mode, _Revisions(author or "Concord", date), automatic=False)
@@ -108,31 +111,38 @@ def _build(comparison: Comparison, mode: str, rev: _Revisions, *, automatic: boo
     d = lay.new_document(header=f"{left_name} \u2192 {right_name}")
     body = lay.BodyWriter(d)
     paired = _paired_moves(comparison.rows)
-    rows_pieces = [paragraph_pieces(row, paired, labels=not automatic or _typed(row))
-                   for row in comparison.rows]
+    paras = [p for row in comparison.rows
+             for p in row_paragraphs(row, paired, labels=not automatic or _typed(row))]
     if automatic:
-        plan = autonumber.plan_lists([numbered_label(segment, automatic=True)
-                                      for _, _, segment in rows_pieces])
+        plan = autonumber.plan_lists([numbered_label(p.segment, automatic=True) for p in paras])
         ids = autonumber.install(d, plan)
-    kinds = [kind for kind, _, _ in rows_pieces]
+    kinds = [p.kind for p in paras]
+    joins = [p.joins for p in paras]
     paragraphs = []
     if mode == Mode.TRACK and kinds and (kinds[0] in _GONE_IF_ACCEPTED or kinds[0] in _GONE_IF_REJECTED):
         paragraphs.append(_anchor(body))
-        kinds = ["", *kinds]
-    for i, (row, (kind, pieces, segment)) in enumerate(zip(comparison.rows, rows_pieces, strict=True)):
-        style = lay.style_for(segment)
+        kinds, joins = ["", *kinds], ["", *joins]
+    joined = None  # bold mode: the paragraph a merge's next part is written into
+    for i, para in enumerate(paras):
+        if joined is not None:
+            _write_bold(joined, para.pieces)
+            joined = joined if para.joins == "accept" else None
+            continue
+        style = lay.style_for(para.segment)
         if automatic:
             style = autonumber.style_for(style, plan.slots[i])
         p = body.paragraph(style)
         if automatic:
             autonumber.apply(p, style, plan.slots[i], ids)
         if mode == Mode.TRACK:
-            _write_tracked(p, kind, pieces, row.move_id, rev)
-        else:
-            _write_bold(p, pieces)
+            _write_tracked(p, para.kind, para.pieces, para.move_id, rev)
+        else:  # untracked, a merge can only be written as the paragraph it became
+            _write_bold(p, para.pieces)
+            joined = p if para.joins == "accept" else None
         paragraphs.append(p)
     if mode == Mode.TRACK:
-        for p, (accept, reject) in zip(paragraphs, removed_marks(kinds), strict=True):
+        for p, (accept, reject), join in zip(paragraphs, removed_marks(kinds), joins, strict=True):
+            accept, reject = accept or join == "accept", reject or join == "reject"
             if reject:
                 _mark_paragraph(p, "w:ins", rev)
             if accept:
@@ -214,6 +224,63 @@ def side_names(comparison: Comparison) -> tuple[str, str]:
     return left, right
 
 
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of a redline: its mark change, pieces, the segment it is styled and
+    numbered as, and the segments it shows when every change is accepted or rejected (None
+    when it is not there, or joins the paragraph before it: the parts of a split joined
+    again on rejecting, of a merge on accepting, say which in `joins`)."""
+
+    kind: str
+    pieces: list[Piece]
+    segment: Segment
+    accepted: Segment | None
+    rejected: Segment | None
+    move_id: int | None = None
+    joins: str = ""  # "accept" or "reject": the reading in which this paragraph's mark goes
+
+
+def row_paragraphs(row: Row, paired: set[int], *, labels: bool = True) -> list[Paragraph]:
+    """The paragraphs a row becomes: one, or one per part of a split or merge."""
+    if row.right_parts or row.left_parts:
+        return _part_paragraphs(row, labels)
+    kind, pieces, segment = paragraph_pieces(row, paired, labels=labels)
+    accepted = row.right if kind not in _GONE_IF_ACCEPTED else None
+    rejected = row.left if kind not in _GONE_IF_REJECTED else None
+    return [Paragraph(kind, pieces, segment, accepted, rejected, row.move_id)]
+
+
+def _part_paragraphs(row: Row, labels: bool) -> list[Paragraph]:
+    """A split or merge as one paragraph per part, the marks between them tracked.
+
+    Split 5(d) into 5(d) and 5(e): two paragraphs, the mark between them inserted, so
+    rejecting joins them again into the old 5(d); what stood at the join on the left (the
+    space of "; stressing") ends the first paragraph as a deletion. A merge is the reverse,
+    the marks between its parts deleted. The later parts' typed labels are inserted (or
+    deleted) with their tab.
+    """
+    split = bool(row.right_parts)
+    parts = row.right_parts or row.left_parts
+    left, right = row.left_text, row.right_text
+    out = []
+    for m, (part, c) in enumerate(zip(parts, chunks(row), strict=True)):
+        pieces = edit_pieces(c.edits, left[c.left[0] : c.left[1]], right[c.right[0] : c.right[1]])
+        if labels and m == 0:
+            assert row.left is not None and row.right is not None
+            pieces = _label_pieces(row.left.label, row.right.label) + pieces
+        elif labels and part.label:
+            pieces = [("insert" if split else "delete", lay.label_text(part.label) + "\t"), *pieces]
+        joins = "" if m == len(parts) - 1 else "reject" if split else "accept"
+        if split:
+            out.append(Paragraph("", _merge(pieces), part, part, row.left if m == 0 else None,
+                                 joins=joins))
+        else:
+            assert row.right is not None
+            out.append(Paragraph("", _merge(pieces), row.right if m == 0 else part,
+                                 row.right if m == 0 else None, part, joins=joins))
+    return out
+
+
 def paragraph_pieces(
     row: Row, paired: set[int], *, labels: bool = True
 ) -> tuple[str, list[Piece], Segment]:
@@ -251,7 +318,14 @@ def row_pieces(row: Row, *, labels: bool = True) -> list[Piece]:
     assert row.left is not None and row.right is not None
     if not labels:
         return edit_pieces(row.edits, row.left.text, row.right.text)
-    ll, rl = lay.label_text(row.left.label), lay.label_text(row.right.label)
+    pieces = _label_pieces(row.left.label, row.right.label)
+    pieces += edit_pieces(row.edits, row.left.text, row.right.text)
+    return _merge(pieces)
+
+
+def _label_pieces(left: str, right: str) -> list[Piece]:
+    """A pair's typed labels: the same, or "(m)" become "(l)" with the tab kept."""
+    ll, rl = lay.label_text(left), lay.label_text(right)
     pieces: list[Piece] = []
     if ll == rl:
         if rl:
@@ -265,8 +339,7 @@ def row_pieces(row: Row, *, labels: bool = True) -> list[Piece]:
             pieces.append(("equal", "\t"))
         else:
             pieces.append(("delete" if ll else "insert", "\t"))
-    pieces += edit_pieces(row.edits, row.left.text, row.right.text)
-    return _merge(pieces)
+    return pieces
 
 
 def edit_pieces(edits: tuple[Edit, ...], left: str, right: str) -> list[Piece]:

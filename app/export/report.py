@@ -8,19 +8,22 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement as Element
 from docx.shared import Emu
 
-from app.compare.model import Comparison, Row, RowOp
+from app.compare.model import Comparison, Direction, Row, RowOp
 from app.export import docx_layout as lay
-from app.export.redline import Piece, row_pieces, side_names
+from app.export.redline import Piece, row_paragraphs, row_pieces, side_names
 from app.model import Segment
 
-_OPS_IN_ORDER = (RowOp.MODIFIED, RowOp.INSERTED, RowOp.DELETED, RowOp.MOVED)
+_OPS_IN_ORDER = (RowOp.MODIFIED, RowOp.INSERTED, RowOp.DELETED, RowOp.MOVED, RowOp.SPLIT, RowOp.MERGED)
 _OP_NAMES = {
     RowOp.EQUAL: "unchanged",
     RowOp.MODIFIED: "modified",
     RowOp.INSERTED: "inserted",
     RowOp.DELETED: "deleted",
     RowOp.MOVED: "moved",
+    RowOp.SPLIT: "split",
+    RowOp.MERGED: "merged",
 }
+_DIRECTIONS = (Direction.STRONGER, Direction.WEAKER, Direction.MIXED)
 
 
 def report_document(comparison: Comparison) -> DocxDocument:
@@ -36,6 +39,11 @@ def report_document(comparison: Comparison) -> DocxDocument:
             p = lay.add_paragraph(d, lay.TEXT)
             p.add_run(f"{_OP_NAMES[op].capitalize()}: ").italic = True
             p.add_run(", ".join(labels) + ".")
+    for direction, lines in strength_changes(comparison).items():
+        if lines:
+            p = lay.add_paragraph(d, lay.TEXT)
+            p.add_run(f"Language {direction.value}: ").italic = True
+            p.add_run("; ".join(lines) + ".")
     lay.add_paragraph(d, lay.HEADING).add_run("Side by side")
     _table(d, comparison)
     return d
@@ -46,8 +54,8 @@ def summary_sentence(comparison: Comparison) -> str:
     counts = comparison.summary()
     rows = comparison.rows
     moves = len({r.move_id for r in rows if r.op is RowOp.MOVED})
-    n_left = sum(1 for r in rows if r.left is not None and not (r.op is RowOp.MOVED and r.right))
-    n_right = sum(1 for r in rows if r.right is not None)
+    n_left = sum(len(r.left_segments) for r in rows if not (r.op is RowOp.MOVED and r.right))
+    n_right = sum(len(r.right_segments) for r in rows)
     parts = [f"{counts['equal']} unchanged"]
     for op in _OPS_IN_ORDER:
         n = moves if op is RowOp.MOVED else counts[op.value]
@@ -56,6 +64,9 @@ def summary_sentence(comparison: Comparison) -> str:
     text = f"{n_left} segments on the left, {n_right} on the right: " + ", ".join(parts)
     if counts["relabelled"]:
         text += f"; {counts['relabelled']} relabelled"
+    strength = [f"{counts[d.value]} {d.value}" for d in _DIRECTIONS if counts[d.value]]
+    if strength:
+        text += "; language " + ", ".join(strength)
     return text + "."
 
 
@@ -68,8 +79,20 @@ def changed_labels(comparison: Comparison) -> dict[RowOp, list[str]]:
         if r.op is RowOp.MOVED:
             src = r.left.label if r.left else ""
             out[r.op].append(f"{_name(r.left)} \u2192 {_name(r.right)}" if src else _name(r.right))
+        elif r.op in (RowOp.SPLIT, RowOp.MERGED):
+            out[r.op].append(" + ".join(map(_name, r.left_segments)) + " \u2192 "
+                             + " + ".join(map(_name, r.right_segments)))
         else:
             out[r.op].append(_name(r.right or r.left))
+    return out
+
+
+def strength_changes(comparison: Comparison) -> dict[Direction, list[str]]:
+    """The pairs whose language got stronger, weaker or both, with why: '5(p) (must \u2192 should)'."""
+    out: dict[Direction, list[str]] = {d: [] for d in _DIRECTIONS}
+    for r in comparison.rows:
+        if r.strength is not None and r.strength.changed:
+            out[r.strength.direction].append(f"{_name(r.right or r.left)} ({r.strength.why})")
     return out
 
 
@@ -88,22 +111,24 @@ def _table(d: DocxDocument, comparison: Comparison) -> None:
     python-docx finds a new row's cells by walking the whole table, which made a long
     report quadratic; here each row is written once.
     """
-    table = d.add_table(rows=0, cols=2)
+    table = d.add_table(rows=0, cols=3)
     table.style = d.styles["Table Grid"]
-    width = Emu(lay.text_width(d) // 2)
-    for column in table.columns:
-        column.width = width
-    cell_xml = _CellXml(d, str(width.twips))
+    narrow = Emu(lay.text_width(d) // 7)  # the strength column
+    width = Emu((lay.text_width(d) - narrow) // 2)
+    for column, w in zip(table.columns, (width, width, narrow), strict=True):
+        column.width = w
+    cells = [_CellXml(d, str(width.twips)), _CellXml(d, str(width.twips)),
+             _CellXml(d, str(narrow.twips))]
     tbl = table._tbl
     header = OxmlElement("w:tr")
     _repeat_header(header)
-    for title in side_names(comparison):
+    for cell_xml, title in zip(cells, (*side_names(comparison), "Strength"), strict=True):
         header.append(cell_xml.cell([("title", title)]))
     tbl.append(header)
     arrivals = {r.move_id: r.right for r in comparison.rows if r.op is RowOp.MOVED and r.right}
     for r in comparison.rows:
         tr = OxmlElement("w:tr")
-        for pieces in _cells(r, arrivals):
+        for cell_xml, pieces in zip(cells, (*_cells(r, arrivals), _strength_cell(r)), strict=True):
             tr.append(cell_xml.cell(pieces))
         tbl.append(tr)
 
@@ -161,6 +186,15 @@ def _cells(r: Row, arrivals: dict[int | None, Segment]) -> tuple[list[Piece], li
     A move shows twice: where it left (the old text, and where it went) and where it
     arrived (the changes made on the way).
     """
+    if r.left_parts or r.right_parts:  # each part of a split or merge on its own line
+        paragraphs = row_paragraphs(r, set())
+        left_sep = [("equal", "\n")] if r.left_parts else []
+        right_sep = [("equal", "\n")] if r.right_parts else []
+        left = [q for n, p in enumerate(paragraphs)
+                for q in (left_sep if n else []) + [q for q in p.pieces if q[0] != "insert"]]
+        right = [q for n, p in enumerate(paragraphs)
+                 for q in (right_sep if n else []) + [q for q in p.pieces if q[0] != "delete"]]
+        return left, right
     if r.op is RowOp.MOVED and r.right is None and r.left is not None:
         dest = arrivals.get(r.move_id)
         note = f"Moved to {_name(dest)}: " if dest is not None else "Moved: "
@@ -177,6 +211,13 @@ def _cells(r: Row, arrivals: dict[int | None, Segment]) -> tuple[list[Piece], li
     if r.right is not None:
         return [], _whole("insert", r.right)
     return [], []
+
+
+def _strength_cell(r: Row) -> list[Piece]:
+    """'weaker: must \u2192 should' for a pair whose language moved; nothing otherwise."""
+    if r.strength is None or not r.strength.changed:
+        return []
+    return [("note", r.strength.direction.value), ("equal", f": {r.strength.why}")]
 
 
 def _whole(op: str, s: Segment) -> list[Piece]:

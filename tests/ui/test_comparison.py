@@ -263,44 +263,57 @@ def test_distinctions(docs, expected):
     assert distinctions(rows, lambda d: d.situation) == expected
 
 
-def _weakened_letter(corpus_doc) -> Comparison:
-    """5(n)..5(v) against the letter 7(a)..7(i) redrafted: 7(a) split at "; affirming", three
-    weakenings and a strengthening, everything re-lettered 7(a)..7(j)."""
-    from app.compare.engine import compare_segments
+def _weakened_letter(corpus_doc):
+    """The corpus with its letter 7(a)..7(i) redrafted: 7(a) split at "; affirming", three
+    weakenings and a strengthening, the letter re-lettered 7(a)..7(j)."""
     from app.labels import letters
 
-    letter = list(passage_of(corpus_doc, "7(a)", "7(i)").segments)
+    segs = list(corpus_doc.segments)
+    at = {s.label: n for n, s in enumerate(segs) if s.label}
 
     def edit(label: str, old: str, new: str) -> None:
-        k = next(n for n, s in enumerate(letter) if s.label == label)
-        assert old in letter[k].text
-        letter[k] = letter[k].with_text(letter[k].text.replace(old, new, 1))
+        s = segs[at[label]]
+        assert old in s.text
+        segs[at[label]] = s.with_text(s.text.replace(old, new, 1))
 
     edit("7(c)", "must be brought to justice", "should be brought to justice")
     edit("7(d)", "urging the Government to work", "encouraging the Government to work")
     edit("7(e)", "calling on authorities to fully implement", "calling on authorities to implement")
     edit("7(g)", "Encouraging the Government to adopt", "Urging the Government to adopt")
-    a = letter[0]
+    a = segs[at["7(a)"]]
     k = a.text.index("; affirming") + 1
-    letter[0:1] = [a.with_text(a.text[:k]), a.with_text("Affirming" + a.text[k + len(" affirming"):])]
-    letter = [dataclasses.replace(s, label=f"7({letters(n)})") for n, s in enumerate(letter, 1)]
-    return compare_segments(passage_of(corpus_doc, "5(n)", "5(v)").segments, letter,
-                            left_title="5(n)..5(v)", right_title="7(a)..7(j), redrafted",
-                            structure=True)
+    segs[at["7(a)"]:at["7(a)"] + 1] = [a.with_text(a.text[:k]),
+                                       a.with_text("Affirming" + a.text[k + len(" affirming"):])]
+    n = 0
+    for i, s in enumerate(segs):
+        if s.label.startswith("7("):
+            n += 1
+            segs[i] = dataclasses.replace(s, label=f"7({letters(n)})")
+    return dataclasses.replace(corpus_doc, id=None, segments=tuple(segs),
+                               source_file="mali-2020-letter-redrafted.txt")
 
 
-def test_strength_marks_split_parts_and_the_strength_filter(qtbot, window, corpus_doc):
-    cmp = _weakened_letter(corpus_doc)
-    view = ComparisonView(window.session)
-    window.add_tab(view, "strength")
-    view.set_comparison(cmp)
+@pytest.fixture
+def weakened_view(window, corpus_doc, wait_rows):
+    """5(n)..5(v) of the corpus against the redrafted letter, opened as a drafter would."""
+    again, added = window.library.add_document(_weakened_letter(corpus_doc))
+    assert added
+    window.session.check()
+    first = window.library.get_document(1)
+    return wait_rows(window.open_comparison(passage_of(first, "5(n)", "5(v)"),
+                                            passage_of(again, "7(a)", "7(j)")))
+
+
+def test_strength_marks_split_parts_and_the_strength_filter(qtbot, window, weakened_view):
+    view = weakened_view
+    cmp = view.comparison
     assert view.summary.text().endswith("1 split · 9 relabelled · 1 stronger · 3 weaker")
     split = view.model.row_at(0)
     assert split.op is RowOp.SPLIT
     # the split's right side paints both parts, each with its own label and highlights
     parts = part_formats(split, "right", diff_colors(window.palette()))
     assert [s.label for s, _ in parts] == ["7(a)", "7(b)"]
-    (affirming,) = [f for f in parts[1][1]]
+    (affirming,) = parts[1][1]
     assert parts[1][0].text[affirming.start:affirming.start + affirming.length] == "Affirming"
     assert [b.layout.text() for _, b in view.delegate._blocks(split, "right")] == [
         s.text for s in split.right_parts]
@@ -309,6 +322,12 @@ def test_strength_marks_split_parts_and_the_strength_filter(qtbot, window, corpu
     must = view.model.row_at(2)
     assert view.delegate.notes(must) == ("", "▼ weaker: must → should")
     assert view.model.index(2).data().endswith("; weaker: must → should")
+    # the change list says which way and why
+    changes = view.changes.model
+    listed = {changes.index(i, 2).data(): changes.index(i, 1).data() for i in range(changes.rowCount())}
+    assert listed["5(n) → 7(a)+7(b)"] == "split"
+    assert listed["5(p) → 7(d)"] == "changed, weaker: must → should"
+    assert listed["5(t) → 7(h)"] == "changed, stronger: Encouraging → Urging"
     # the filter keeps the four pairs whose language moved; F7 walks them
     view.strength_only_action.trigger()
     assert [view.model.row_at(r).left.label for r in range(view.model.rowCount())] == [
@@ -322,18 +341,23 @@ def test_strength_marks_split_parts_and_the_strength_filter(qtbot, window, corpu
     assert view.model.row_at(view.current_row()).left.label == "5(q)"  # still on the same pair
 
 
-def test_screenshot_of_strength_marks(qtbot, window, corpus_doc, tmp_path):
-    """The comparison view with a split and strength marks, for the README (`make screenshots`)."""
+def test_screenshot_of_strength_marks(qtbot, window, weakened_view, tmp_path):
+    """The comparison with a split and strength marks, all rows and then the strength
+    filter; `make screenshots` saves both for the README."""
     import os
 
     from tests.ui.test_screenshots import SHOTS
 
     shots = SHOTS if os.environ.get("CONCORD_SCREENSHOTS") else tmp_path
-    view = ComparisonView(window.session)
-    window.add_tab(view, "5(n)..5(v) ↔ 7(a)..7(j), redrafted")
-    view.set_comparison(_weakened_letter(corpus_doc))
+    view = weakened_view
     window.resize(1400, 860)
+    view.go_to_row(1)
+    view.list.scrollToTop()
+    qtbot.wait(50)
+    assert window.grab().save(str(shots / "comparison-split.png"))
+    view.strength_only_action.trigger()
     view.go_to_row(0)
     qtbot.wait(50)
     assert window.grab().save(str(shots / "comparison-strength.png"))
-    assert (shots / "comparison-strength.png").stat().st_size > 20_000
+    for name in ("comparison-split.png", "comparison-strength.png"):
+        assert (shots / name).stat().st_size > 20_000

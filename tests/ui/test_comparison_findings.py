@@ -54,7 +54,7 @@ def test_change_list_lists_every_change_and_follows_the_comparison(derived_view,
     # 5(d) became 5(e) with "without undue delay" -> "promptly"; the new 5(c) added; old 5(e) removed
     edited = labels.index("5(d) → 5(e)")
     assert "“without undue delay” → “promptly”" in words[edited]
-    assert table.index(edited, 1).data() == "changed, stronger"
+    assert table.index(edited, 1).data() == "changed, stronger: “without undue delay” dropped"
     assert any(k.startswith("added") for k in kinds) and any(k.startswith("removed") for k in kinds)
     added = next(i for i in range(table.rowCount()) if table.index(i, 1).data().startswith("added"))
     assert labels[added] == "5(c)" and words[added].startswith("+“Welcoming the")

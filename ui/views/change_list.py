@@ -3,6 +3,8 @@
 It lists the changed rows the comparison shows (its filters apply), so "change 3 of 12" in
 the toolbar and the third line of the list are the same change; clicking a line jumps to
 it. Ticking off a kind (modified, inserted, deleted, moved) hides those changes in both.
+A pair whose language got stronger or weaker says which, and why, in its kind ("changed,
+weaker: must → should").
 """
 
 from __future__ import annotations
@@ -87,7 +89,8 @@ class ChangeListModel(RowsTableModel):
 
     def kind(self, row: Row) -> str:
         """'changed', 'punctuation only', 'moved to 6(d)', 'added', … and a change of strength
-        (a new label shows in the Labels column: "5(n) → 7(a)")."""
+        with its reason, 'changed, weaker: must → should' (a new label shows in the Labels
+        column: "5(n) → 7(a)")."""
         if row.op is RowOp.MOVED:
             other = self.partner_label(row)
             word = ("moved to " if row.right is None else "moved from ") + (other or "elsewhere")
@@ -97,7 +100,7 @@ class ChangeListModel(RowsTableModel):
             word = {RowOp.MODIFIED: "changed", RowOp.INSERTED: "added", RowOp.DELETED: "removed",
                     RowOp.SPLIT: "split", RowOp.MERGED: "merged"}.get(row.op, row.op.value)
         if row.strength is not None and row.strength.changed:
-            word += f", {row.strength.direction.value}"
+            word += f", {row.strength.direction.value}: {row.strength.why}"
         return word
 
     @staticmethod

@@ -12,64 +12,16 @@ from app.compare.inline import DELETE, INSERT, apply_edits
 from app.compare.model import CompareOptions, RowOp
 from app.compare.parts import chunks
 from app.compare.render import row_label, to_json, to_text
-from app.labels import Label
 from app.model import Kind, Segment
 from app.services.library import passage_of
+from tests.app.compare.restructure import relabelled, restructure, split_at
 
 compare_segments = partial(engine.compare_segments, structure=True)
 
 
-def relabelled(segments):
-    """Letter each paragraph's subparagraphs again in order, as a word processor would."""
-    out, counts = [], {}
-    for s in segments:
-        label = s.label_value
-        if s.kind is Kind.SUBPARAGRAPH and label is not None and label.depth == 1:
-            parent = Label(label.series, label.number)
-            counts[parent] = counts.get(parent, 0) + 1
-            s = replace(s, label=str(parent.child(counts[parent])))
-        out.append(s)
-    return out
-
-
-def _lower_first(text):
-    return text[0].lower() + text[1:]
-
-
-def _split_at(s, marker):
-    """`s` cut before `marker` ("; stressing that"), the second part opening a capital."""
-    k = s.text.index(marker) + 1
-    first = s.with_text(s.text[:k])
-    rest = s.text[k:].lstrip()
-    return first, replace(s, text=rest[0].upper() + rest[1:])
-
-
 @pytest.fixture
 def restructured(corpus_doc):
-    """The corpus with 5(d) split in two, 5(x) and 5(y) merged, 6 with 6(a) and 6(b) made one
-    paragraph, paragraph 3 re-nested as a chapeau with a lettered subparagraph per clause, and
-    everything after re-lettered."""
-    out = []
-    segs = list(corpus_doc.segments)
-    at = {s.label: s for s in segs if s.label}
-    for s in segs:
-        if s.label == "3":
-            clauses = s.text.removeprefix("The members of the Working Group ").split("; ")
-            out.append(s.with_text("The members of the Working Group:"))
-            for n, clause in enumerate(clauses, 1):
-                end = "" if clause.endswith(".") else ";"
-                out.append(Segment(Kind.SUBPARAGRAPH, clause + end, str(Label.parse("3").child(n)),
-                                   s.section, s.addressee))
-        elif s.label == "5(d)":
-            out += _split_at(s, "; stressing that")
-        elif s.label == "5(x)":
-            out.append(s.with_text(s.text + " " + _lower_first(at["5(y)"].text)))
-        elif s.label == "6":
-            out.append(s.with_text(" ".join([s.text] + [_lower_first(at[k].text)
-                                                         for k in ("6(a)", "6(b)")])))
-        elif s.label not in ("5(y)", "6(a)", "6(b)"):
-            out.append(s)
-    return corpus_doc.with_segments(tuple(relabelled(out)))
+    return restructure(corpus_doc)
 
 
 def test_split_merge_and_renest_in_the_middle_of_a_document(corpus_doc, restructured):
@@ -159,7 +111,7 @@ def test_without_structure_a_split_is_a_pair_and_an_insertion(corpus_doc, restru
 
 def test_a_split_that_weakens_says_so(corpus_doc):
     (d,) = passage_of(corpus_doc, "5(d)").segments
-    first, second = _split_at(d, "; stressing that")
+    first, second = split_at(d, "; stressing that")
     second = second.with_text(second.text.replace("must be brought", "should be brought"))
     (row,) = compare_segments([d], [first, replace(second, label="5(e)")]).rows
     assert row.op is RowOp.SPLIT and row.strength.why == "must \u2192 should"

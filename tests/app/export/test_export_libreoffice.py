@@ -10,8 +10,9 @@ displays a redline, the original number in brackets after a changed one ("(g)[(f
 The redlines: the corpus against two redrafts (`exportkit.redraft`: a deletion, an
 insertion, a move up and re-lettering inside paragraph 5; `redraft_across_levels`: the
 first letter of paragraph 6 deleted, a paragraph inserted after a subparagraph, 12(c)
-moved to the end of its paragraph), with the annex's bullets kept, and two redlines that
-start with a paragraph on one side only (a title gone, a title new).
+moved to the end of its paragraph), with the annex's bullets kept, two redlines that
+start with a paragraph on one side only (a title gone, a title new), and the corpus against
+a redraft that splits, merges and re-nests paragraphs, both ways round.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from app.export.docx_layout import label_text, typed_label
 from app.export.redline import _paired_moves, paragraph_pieces, redline_document
 from app.export.report import report_document
 from app.model import Document, Kind, Passage, Segment, letters
+from tests.app.compare.restructure import restructure
 
 pytestmark = [pytest.mark.soffice, pytest.mark.slow]
 
@@ -76,7 +78,7 @@ Sub Main
   StarDesktop.terminate()
 End Sub
 """
-REDLINES = ("redline", "added", "levels", "typed", "title-gone", "title-new")
+REDLINES = ("redline", "added", "levels", "typed", "title-gone", "title-new", "split", "merged")
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +97,8 @@ def lo(tmp_path_factory, corpus_doc, corpus_path):
         "typed": (left, redraft(left)),
         "title-gone": (left, untitled),
         "title-new": (untitled, left),
+        "split": (left, restructure(left)),  # splits, merges and re-nesting, both ways round
+        "merged": (restructure(left), left),
     }
     comparisons = {name: _compare(a, b) for name, (a, b) in sides.items()}
     long = (Segment(Kind.PARAGRAPH, "The Working Group agreed:", "3"),

@@ -35,6 +35,8 @@ def test_changed_labels_by_kind(corpus_comparison):
         RowOp.INSERTED: ["5(f)"],
         RowOp.DELETED: ["5(c)"],
         RowOp.MOVED: ["5(m) \u2192 5(b)"],
+        RowOp.SPLIT: [],
+        RowOp.MERGED: [],
     }
 
 
@@ -49,11 +51,11 @@ def test_table_puts_the_texts_side_by_side(report, corpus_comparison):
     (table,) = report.tables
     assert len(table.rows) == len(corpus_comparison.rows) + 1
     header = [c.text for c in table.rows[0].cells]
-    assert header == [corpus_comparison.left_title, corpus_comparison.right_title]
+    assert header == [corpus_comparison.left_title, corpus_comparison.right_title, "Strength"]
     by_op = {r.op: i + 1 for i, r in enumerate(corpus_comparison.rows) if r.op is not RowOp.MOVED}
-    left, right = table.rows[by_op[RowOp.DELETED]].cells
+    left, right, _ = table.rows[by_op[RowOp.DELETED]].cells
     assert left.text.startswith("(c) Noting with concern") and right.text == ""
-    left, right = table.rows[by_op[RowOp.INSERTED]].cells
+    left, right, _ = table.rows[by_op[RowOp.INSERTED]].cells
     assert left.text == "" and "release of children" in right.text
 
 
@@ -61,7 +63,7 @@ def test_highlights_use_the_comparison_styles(report, corpus_comparison):
     (table,) = report.tables
     i = next(i for i, r in enumerate(corpus_comparison.rows)
              if r.op is RowOp.MODIFIED and r.left.label == "7(c)") + 1
-    left, right = table.rows[i].cells
+    left, right, _ = table.rows[i].cells
     deleted = [r.text for r in left.paragraphs[0].runs if r.style.name == lay.DELETED]
     inserted = [r.text for r in right.paragraphs[0].runs if r.style.name == lay.INSERTED]
     assert deleted == ["Stressing"] and inserted == ["Reiterating"]
