@@ -3,12 +3,14 @@ a full disk, a held lock, a damaged search index. Each gives one clear line and 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -109,15 +111,23 @@ def test_read_only_folder_opens_for_reading(tmp_path, corpus_doc):
         folder.chmod(0o755)
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="mounting needs root")
-def test_read_only_mount_through_the_cli(tmp_path, corpus_doc):
-    """A library on a read-only share: read commands work, write commands say read-only."""
-    mount = tmp_path / "share"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
+@contextlib.contextmanager
+def tmpfs(folder: Path, size: str) -> Iterator[Path]:
+    """A small filesystem of its own at `folder` (skips the test where none can be mounted)."""
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
                       capture_output=True).returncode != 0:
         pytest.skip("this machine cannot mount a tmpfs")
     try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting needs root")
+def test_read_only_mount_through_the_cli(tmp_path, corpus_doc):
+    """A library on a read-only share: read commands work, write commands say read-only."""
+    with tmpfs(tmp_path / "share", "4m") as mount:
         path = mount / "lib.sqlite"
         lib = Library(path)
         lib.add_document(corpus_doc)
@@ -133,8 +143,6 @@ def test_read_only_mount_through_the_cli(tmp_path, corpus_doc):
         assert "read-only" in refused.stderr and "Traceback" not in refused.stderr
         assert refused.stderr.count("\n") == 1
         assert digest(path) == before
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_full_disk_is_named_and_loses_nothing(tmp_path, corpus_doc):
@@ -153,12 +161,7 @@ def test_full_disk_is_named_and_loses_nothing(tmp_path, corpus_doc):
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small tmpfs needs root")
 def test_full_tmpfs_is_named_and_loses_nothing(tmp_path, corpus_doc):
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("this machine cannot mount a tmpfs")
-    try:
+    with tmpfs(tmp_path / "small", "400k") as mount:
         lib = Library(mount / "lib.sqlite")
         lib.add_document(small_doc("First"))
         big = small_doc("Big", 4000)
@@ -167,8 +170,6 @@ def test_full_tmpfs_is_named_and_loses_nothing(tmp_path, corpus_doc):
         assert [d.title for d in lib.list_documents()] == ["First"]
         assert lib.integrity_check() == "ok"
         lib.close()
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_a_held_lock_is_named(tmp_path, monkeypatch):
