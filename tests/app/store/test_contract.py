@@ -114,6 +114,8 @@ def test_revision_moves_on_every_write(store, corpus_doc):
     seen = [store.revision()]
     doc, _ = store.add_document(corpus_doc)
     seen.append(store.revision())
+    store.update_metadata(doc.id, situation="Mali ")
+    seen.append(store.revision())
     draft = store.create_draft("T", "", corpus_doc.segments)
     docs_rev = store.documents_revision()
     store.save_head(draft, corpus_doc.segments[:3])

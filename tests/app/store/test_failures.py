@@ -232,32 +232,6 @@ def test_damaged_search_index_is_detected_and_repaired(tmp_path, corpus_doc):
     assert {h.label for h in lib.search("deprivation of liberty")} == {"5(h)", "5(r)", "7(e)"}
 
 
-def test_ids_are_never_reused(library):
-    first, _ = library.add_document(small_doc("First"))
-    library.delete_document(first.id)
-    again, _ = library.add_document(small_doc("Second"))
-    assert again.id != first.id
-    d1 = library.create_draft("One", "", small_doc("x").segments)
-    library.delete_draft(d1)
-    assert library.create_draft("Two", "", small_doc("y").segments) != d1
-
-
-def test_revision_moves_on_every_write(library, corpus_doc):
-    seen = [library.revision()]
-    doc, _ = library.add_document(corpus_doc)
-    seen.append(library.revision())
-    library.update_metadata(doc.id, situation="Mali ")
-    seen.append(library.revision())
-    draft = library.create_draft("T", "", corpus_doc.segments)
-    docs_rev = library.documents_revision()
-    library.save_head(draft, corpus_doc.segments[:3])
-    seen.append(library.revision())
-    assert library.documents_revision() == docs_rev  # an autosave leaves documents as they were
-    library.delete_document(doc.id)
-    seen.append(library.revision())
-    assert seen == sorted(set(seen))
-
-
 def test_a_write_in_another_thread_moves_the_revision(library):
     before = library.revision()
     t = threading.Thread(target=lambda: library.add_document(small_doc("Worker")))
